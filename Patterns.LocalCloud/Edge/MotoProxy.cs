@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Patterns.LocalCloud.Edge;
+
+/// <summary>
+/// Forwards a request to moto unchanged (method, path, query, headers including Host, body)
+/// and streams moto's answer back. Observers hear of mutating requests moto accepted.
+/// </summary>
+internal sealed class MotoProxy(HttpClient moto, IReadOnlyList<IProxyObserver> observers)
+{
+    // Hop-by-hop headers are the connection's, not the message's (RFC 9110 §7.6.1).
+    private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade", "TE", "Trailer",
+    };
+
+    public async Task ForwardAsync(HttpContext context, string service)
+    {
+        var request = context.Request;
+        using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value + request.QueryString.Value);
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+            message.Content = new StreamContent(request.Body);
+
+        foreach (var header in request.Headers)
+        {
+            if (HopByHop.Contains(header.Key))
+                continue;
+            if (header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Headers.Host = header.Value.ToString();
+                continue;
+            }
+            if (!message.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
+                message.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+        }
+
+        using var response = await moto.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            if (!HopByHop.Contains(header.Key))
+                context.Response.Headers[header.Key] = header.Value.ToArray();
+        }
+        if (request.Method == HttpMethods.Head)
+            context.Response.Headers.ContentLength = response.Content.Headers.ContentLength;
+        else
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted).ConfigureAwait(false);
+
+        if (response.IsSuccessStatusCode && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            foreach (var observer in observers)
+                observer.OnProxied(service, request.Method, request.Path.Value ?? "/");
+        }
+    }
+
+    internal static void DisableBodySizeLimit(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = null;
+    }
+}

@@ -1,0 +1,78 @@
+using Patterns.LocalCloud.ApiGateway;
+using Patterns.LocalCloud.Edge;
+using Patterns.LocalCloud.Lambda;
+using Patterns.LocalCloud.Moto;
+
+namespace Patterns.LocalCloud;
+
+/// <summary>
+/// A running local cloud: the edge on 127.0.0.1, moto behind it, and the services moto lacks
+/// (Lambda, API Gateway execution). Configured only through AWS APIs on <see cref="EdgeUrl"/>.
+/// Disposing it stops every process it started.
+/// </summary>
+public sealed class LocalCloudHost : IAsyncDisposable
+{
+    private readonly MotoServer _moto;
+    private readonly HttpClient _motoHttp;
+    private readonly LambdaService _lambda;
+    private readonly EdgeServer _edge;
+
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, LambdaService lambda, EdgeServer edge)
+    {
+        _moto = moto;
+        _motoHttp = motoHttp;
+        _lambda = lambda;
+        _edge = edge;
+    }
+
+    /// <summary>The local AWS endpoint: give it to the AWS CLI as --endpoint-url, to SDKs as AWS_ENDPOINT_URL.</summary>
+    public Uri EdgeUrl => _edge.Url;
+
+    /// <summary>moto's own address, for measuring the edge's overhead; clients use <see cref="EdgeUrl"/>.</summary>
+    public Uri MotoUrl => _moto.Url;
+
+    /// <summary>How many function processes are running now, per function name.</summary>
+    public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
+
+    public static async Task<LocalCloudHost> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
+        var python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
+        var moto = await MotoServer.StartAsync(python, edgePort, options.Log, cancellationToken).ConfigureAwait(false);
+
+        var motoHttp = new HttpClient(new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        })
+        { BaseAddress = moto.Url, Timeout = Timeout.InfiniteTimeSpan };
+        var motoClient = new MotoClient(motoHttp, options.Region);
+
+        var lambda = new LambdaService(options, motoClient, edgePort);
+        var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options);
+        var proxy = new MotoProxy(motoHttp, [apiGateway]);
+        try
+        {
+            var edge = await EdgeServer.StartAsync(edgePort, [lambda, apiGateway], proxy, cancellationToken).ConfigureAwait(false);
+            return new LocalCloudHost(moto, motoHttp, lambda, edge);
+        }
+        catch
+        {
+            await lambda.DisposeAsync().ConfigureAwait(false);
+            await moto.DisposeAsync().ConfigureAwait(false);
+            motoHttp.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _edge.DisposeAsync().ConfigureAwait(false);
+        await _lambda.DisposeAsync().ConfigureAwait(false);
+        await _moto.DisposeAsync().ConfigureAwait(false);
+        _motoHttp.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+namespace Patterns.LocalCloud;
+
+/// <summary>How a local cloud is started. Every value has the default a developer run uses.</summary>
+public sealed record LocalCloudOptions
+{
+    /// <summary>The edge's port on 127.0.0.1; 0 picks a free port (tests).</summary>
+    public int EdgePort { get; init; } = 4566;
+
+    public string Region { get; init; } = "us-east-1";
+
+    public string AccountId { get; init; } = "000000000000";
+
+    /// <summary>How many instances (processes) of one function may run at once.</summary>
+    public int MaxInstancesPerFunction { get; init; } = 10;
+
+    /// <summary>
+    /// Waits before the retries of a failed asynchronous invoke. AWS retries twice, after
+    /// about one and two minutes; tests shorten them.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> AsyncRetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
+
+    /// <summary>A Python interpreter that can import moto; null = find one or install moto into a private venv.</summary>
+    public string? MotoPython { get; init; }
+
+    /// <summary>Where the local cloud keeps what it installs and unpacks (the moto venv, function code).</summary>
+    public string StateDirectory { get; init; } =
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "serverless-patterns");
+
+    /// <summary>Progress and diagnostics (moto install, process starts); null = silent.</summary>
+    public TextWriter? Log { get; init; } = Console.Error;
+
+    /// <summary>
+    /// Extra environment for every function process (e.g. OTEL_* variables the orchestrator sets).
+    /// A function's own environment wins over these.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> FunctionBaseEnvironment { get; init; } = new Dictionary<string, string>();
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Patterns.LocalCloud.Moto;
+
+/// <summary>
+/// The moto_server child process: started on a private loopback port, health-checked, and
+/// stopped with its whole process tree. The Python side also watches its parent and exits
+/// when the parent is gone, so a killed host leaves no orphan behind.
+/// </summary>
+internal sealed class MotoServer : IAsyncDisposable
+{
+    // Runs moto's own entry point after starting a thread that exits the interpreter as soon
+    // as the process that started it has gone (its parent pid changes on re-parenting).
+    private const string Launcher = """
+        import os, sys, threading, time
+        parent = os.getppid()
+        def watch():
+            while True:
+                time.sleep(0.5)
+                if os.getppid() != parent:
+                    os._exit(0)
+        threading.Thread(target=watch, daemon=True).start()
+        from moto.server import main
+        main(sys.argv[1:])
+        """;
+
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly TextWriter? _log;
+
+    private MotoServer(Process process, Uri url, TextWriter? log)
+    {
+        _process = process;
+        Url = url;
+        _log = log;
+    }
+
+    public Uri Url { get; }
+
+    public int ProcessId => _process.Id;
+
+    /// <param name="python">An interpreter that can import moto.</param>
+    /// <param name="callbackPort">The edge's port, given to moto as MOTO_PORT so that its own
+    /// internal calls (Step Functions invoking Lambda, …) come back through the edge.</param>
+    public static async Task<MotoServer> StartAsync(string python, int callbackPort, TextWriter? log, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var startInfo = new ProcessStartInfo(python)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "-c", Launcher, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            startInfo.ArgumentList.Add(argument);
+        startInfo.Environment["MOTO_PORT"] = callbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["PYTHONUNBUFFERED"] = "1";
+
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start moto_server with '{python}'.");
+        var output = new BoundedLog(200);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.Add(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var server = new MotoServer(process, new Uri($"http://127.0.0.1:{port}/"), log);
+        try
+        {
+            await server.WaitHealthyAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return server;
+    }
+
+    private async Task WaitHealthyAsync(BoundedLog output, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (_process.HasExited)
+                throw new InvalidOperationException(
+                    $"moto_server exited with code {_process.ExitCode} while starting. Its output:{Environment.NewLine}{output}");
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Url, "moto-api/data.json"), cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet: poll again below.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // A health request timed out while moto was busy starting: poll again.
+            }
+            if (deadline.Elapsed > StartDeadline)
+                throw new TimeoutException($"moto_server did not answer on {Url} within {StartDeadline.TotalSeconds:0} s. Its output:{Environment.NewLine}{output}");
+            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync().ConfigureAwait(false);
+            }
+        }
+        catch (InvalidOperationException exception)
+        {
+            _log?.WriteLine($"moto_server (pid {_process.Id}) could not be stopped: {exception.Message}");
+        }
+        _process.Dispose();
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
