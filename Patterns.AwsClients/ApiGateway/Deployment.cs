@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace Patterns.AwsClients.ApiGateway;
+
+/// <summary>A snapshot of an API that stages serve.</summary>
+public sealed record Deployment
+{
+    public string Id { get; init; } = "";
+
+    public string? Description { get; init; }
+
+    [JsonConverter(typeof(EpochSecondsConverter))]
+    public DateTimeOffset? CreatedDate { get; init; }
+}

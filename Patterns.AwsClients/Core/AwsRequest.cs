@@ -1,0 +1,16 @@
+namespace Patterns.AwsClients.Core;
+
+/// <summary>
+/// One API call to send, kept as data so that every retry builds and signs a fresh message.
+/// </summary>
+/// <param name="Operation">The API operation's name, for errors.</param>
+/// <param name="Path">Path and query relative to the endpoint, without a leading '/', its parts already escaped.</param>
+internal sealed record AwsRequest(string Operation, HttpMethod Method, string Path)
+{
+    public byte[]? Body { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>Headers to send and sign (e.g. X-Amz-Invocation-Type).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+}

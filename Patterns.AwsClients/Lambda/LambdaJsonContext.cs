@@ -1,0 +1,15 @@
+using System.Text.Json.Serialization;
+
+namespace Patterns.AwsClients.Lambda;
+
+/// <summary>Source-generated JSON for the Lambda API, whose members are PascalCase on the wire.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CreateFunctionRequest))]
+[JsonSerializable(typeof(UpdateFunctionConfigurationRequest))]
+[JsonSerializable(typeof(UpdateFunctionCodeRequest))]
+[JsonSerializable(typeof(AddPermissionRequest))]
+[JsonSerializable(typeof(AddPermissionResponse))]
+[JsonSerializable(typeof(FunctionConfiguration))]
+[JsonSerializable(typeof(GetFunctionResponse))]
+[JsonSerializable(typeof(ListFunctionsResponse))]
+internal sealed partial class LambdaJsonContext : JsonSerializerContext;
