@@ -1,1 +1,4 @@
-return 0;
+using Patterns.AppHost;
+using Patterns.Hosting.Local;
+
+return await LocalAppRunner.RunAsync(PatternsApp.Build(), args);

@@ -1,0 +1,6 @@
+namespace Patterns.Hosting.Model;
+
+/// <summary>A method on a path of a REST API, integrated with a function (Lambda proxy).</summary>
+/// <param name="Method">GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS or ANY.</param>
+/// <param name="Path">"/products", "/products/{id}", "/{proxy+}".</param>
+public sealed record Route(string Method, string Path, string FunctionName);
