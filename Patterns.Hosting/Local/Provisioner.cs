@@ -4,8 +4,9 @@ namespace Patterns.Hosting.Local;
 
 /// <summary>
 /// Provisions a whole model. Every resource starts as soon as what it depends on is done —
-/// a function after the tables it references, an API after its routes' functions — so
-/// independent resources are created in parallel, in dependency order.
+/// a function after the tables it references, an API's methods after its routes' functions
+/// (the API and its paths need none, so they are created meanwhile) — so independent work
+/// runs in parallel, in dependency order.
 /// </summary>
 internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, string? functionsDirectory, Uri edgeUrl)
 {
@@ -57,13 +58,17 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
 
     private async Task<ProvisionedRestApi> ProvisionRestApiAsync(RestApi api, Dictionary<string, Task<ProvisionedFunction>> functions, CancellationToken cancellationToken)
     {
+        await Task.Yield();
+        var provisioner = new RestApiProvisioner(clients.ApiGateway, _region, edgeUrl);
+        var draft = await Guard("REST API", api.Name, () => provisioner.PrepareAsync(api, cancellationToken)).ConfigureAwait(false);
+
         var routeFunctions = new Dictionary<string, ProvisionedFunction>(StringComparer.Ordinal);
         foreach (var name in api.Routes.Select(r => r.FunctionName).Distinct())
             routeFunctions[name] = await functions[name].ConfigureAwait(false);
 
         return await Guard("REST API", api.Name, async () =>
         {
-            var provisioned = await new RestApiProvisioner(clients.ApiGateway, _region, edgeUrl).ProvisionAsync(api, routeFunctions, cancellationToken).ConfigureAwait(false);
+            var provisioned = await provisioner.CompleteAsync(draft, routeFunctions, cancellationToken).ConfigureAwait(false);
             await new InvokePermissions(clients.Lambda, _region, _accountId).GrantAsync(api, provisioned.Id, routeFunctions, cancellationToken).ConfigureAwait(false);
             return provisioned;
         }).ConfigureAwait(false);

@@ -16,33 +16,49 @@ internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string reg
     private const string LambdaProxy = "AWS_PROXY";
     private const string NoAuthorization = "NONE";
 
+    /// <summary>Both phases, for a caller that has the functions already.</summary>
     public async Task<ProvisionedRestApi> ProvisionAsync(RestApi api, IReadOnlyDictionary<string, ProvisionedFunction> functions, CancellationToken cancellationToken)
+    {
+        var draft = await PrepareAsync(api, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(draft, functions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The part that needs no function: the API and the resources along its routes' paths. The
+    /// orchestrator runs it while the functions are still being created.
+    /// </summary>
+    public async Task<RestApiDraft> PrepareAsync(RestApi api, CancellationToken cancellationToken)
     {
         var (restApi, changed) = await FindOrCreateAsync(api.Name, cancellationToken).ConfigureAwait(false);
         var resources = (await apiGateway.GetAllResourcesAsync(restApi.Id, embedMethods: true, cancellationToken).ConfigureAwait(false))
             .ToDictionary(r => r.Path, StringComparer.Ordinal);
-
         foreach (var path in api.Routes.Select(r => r.Path).Distinct(StringComparer.Ordinal))
             changed |= await EnsureResourceAsync(restApi.Id, path, resources, cancellationToken).ConfigureAwait(false);
+        return new RestApiDraft(api, restApi.Id, resources, changed);
+    }
 
+    /// <summary>The methods and integrations of the routes, stale methods removed, and the deployment to the stage.</summary>
+    public async Task<ProvisionedRestApi> CompleteAsync(RestApiDraft draft, IReadOnlyDictionary<string, ProvisionedFunction> functions, CancellationToken cancellationToken)
+    {
+        var (api, restApiId, resources, changed) = draft;
         var methodChanges = await Task.WhenAll(api.Routes.Select(route =>
-            EnsureMethodAsync(restApi.Id, resources[route.Path], route, functions[route.FunctionName], cancellationToken))).ConfigureAwait(false);
+            EnsureMethodAsync(restApiId, resources[route.Path], route, functions[route.FunctionName], cancellationToken))).ConfigureAwait(false);
         changed |= methodChanges.Any(c => c);
-        changed |= await RemoveStaleMethodsAsync(restApi.Id, api, resources.Values, cancellationToken).ConfigureAwait(false);
+        changed |= await RemoveStaleMethodsAsync(restApiId, api, resources.Values, cancellationToken).ConfigureAwait(false);
 
-        if (changed || !await StageExistsAsync(restApi.Id, api.Stage, cancellationToken).ConfigureAwait(false))
+        if (changed || !await StageExistsAsync(restApiId, api.Stage, cancellationToken).ConfigureAwait(false))
         {
             await apiGateway.CreateDeploymentAsync(
-                new CreateDeploymentRequest(restApi.Id) { StageName = api.Stage, Description = "Deployed by the local orchestrator" },
+                new CreateDeploymentRequest(restApiId) { StageName = api.Stage, Description = "Deployed by the local orchestrator" },
                 cancellationToken).ConfigureAwait(false);
         }
 
         return new ProvisionedRestApi(
             api.Name,
-            restApi.Id,
+            restApiId,
             api.Stage,
-            new Uri(edgeUrl, $"_aws/execute-api/{restApi.Id}/{api.Stage}/"),
-            new Uri(edgeUrl, $"restapis/{restApi.Id}/{api.Stage}/_user_request_/"));
+            new Uri(edgeUrl, $"_aws/execute-api/{restApiId}/{api.Stage}/"),
+            new Uri(edgeUrl, $"restapis/{restApiId}/{api.Stage}/_user_request_/"));
     }
 
     /// <summary>The integration URI API Gateway invokes a function through.</summary>
