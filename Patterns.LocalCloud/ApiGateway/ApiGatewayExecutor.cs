@@ -43,7 +43,7 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             // Answer as API Gateway would (a generic 500) and put the cause where a developer looks.
-            _log.Write(Describe(context), $"the request failed inside the local cloud: {exception}");
+            _log.Write(context.Request, $"the request failed inside the local cloud: {exception}");
             response = GatewayResponses.InternalServerError(500);
         }
         await ApiResponseWriter.WriteAsync(context, response, ids).ConfigureAwait(false);
@@ -51,10 +51,13 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
 
     /// <summary>
     /// Drops cached definitions when an API Gateway control-plane call changed them:
-    /// /restapis/{id}/… drops that API, anything else API Gateway (domain names, tags, …) drops all.
+    /// /restapis/{id}/… drops that API, creating an API drops nothing, anything else of API
+    /// Gateway's (domain names, tags, …) drops all.
     /// </summary>
     public void OnProxied(string service, string method, string path)
     {
+        if (path is "/restapis" or "/restapis/")
+            return;
         var isRestApiPath = path.StartsWith(RestApisPath, StringComparison.Ordinal);
         if (!isRestApiPath && !string.Equals(service, "apigateway", StringComparison.Ordinal))
             return;
@@ -118,16 +121,4 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
             : $"authorizers are not supported yet: the method's authorizationType is {authorization.Type}"
               + (authorization.AuthorizerId is { } id ? $" (authorizer {id})" : "")
               + "; the local cloud answers 500 rather than serve it open.";
-
-    // For log lines about requests that failed before they were read.
-    private static ApiRequest Describe(HttpContext context) =>
-        new(
-            context.Request.Method,
-            InvokeUrlParser.Parse(context.Request) ?? new InvokeTarget("?", "?", context.Request.Path.Value ?? "/", "", "", null),
-            [],
-            [],
-            "",
-            context.Request.Protocol,
-            context.Request.Scheme,
-            0);
 }

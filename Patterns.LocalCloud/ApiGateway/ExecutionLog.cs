@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http;
+
 namespace Patterns.LocalCloud.ApiGateway;
 
 /// <summary>
@@ -8,5 +10,17 @@ namespace Patterns.LocalCloud.ApiGateway;
 internal sealed class ExecutionLog(TextWriter? log)
 {
     public void Write(ApiRequest request, string message) =>
-        log?.WriteLine($"execute-api {request.Target.ApiId}/{request.Target.Stage} {request.HttpMethod} {request.Target.ResourcePath}: {message}");
+        Write(request.HttpMethod, request.Target, message);
+
+    /// <summary>For a request that failed before it was read.</summary>
+    public void Write(HttpRequest request, string message)
+    {
+        if (InvokeUrlParser.Parse(request) is { } target)
+            Write(request.Method, target, message);
+        else
+            log?.WriteLine($"execute-api {request.Method} {request.Path}: {message}");
+    }
+
+    private void Write(string httpMethod, InvokeTarget target, string message) =>
+        log?.WriteLine($"execute-api {target.ApiId}/{target.Stage} {httpMethod} {target.ResourcePath}: {message}");
 }

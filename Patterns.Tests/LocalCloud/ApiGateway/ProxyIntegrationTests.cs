@@ -242,6 +242,20 @@ public sealed class ProxyIntegrationTests(ExecuteApiFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_failure_inside_the_local_cloud_is_a_500_with_its_cause_in_the_log()
+    {
+        var function = Unique("broken");
+        fixture.Lambda.Handle(function, _ => throw new InvalidOperationException("the invoker broke"));
+        var apiId = await CreateApiAsync("/broken", "GET", function);
+
+        using var response = await fixture.Edge.GetAsync($"_aws/execute-api/{apiId}/dev/broken");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal(InternalServerError, await response.Content.ReadAsStringAsync());
+        Assert.Contains($"{apiId}/dev GET /broken: the request failed inside the local cloud: System.InvalidOperationException: the invoker broke", fixture.LogText);
+    }
+
+    [Fact]
     public async Task A_function_slower_than_the_integration_timeout_is_a_504()
     {
         var function = Unique("slow");

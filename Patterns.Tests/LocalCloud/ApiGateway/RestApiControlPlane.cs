@@ -17,6 +17,9 @@ internal sealed class RestApiControlPlane(HttpClient http)
         return (api["id"]!.GetValue<string>(), api["rootResourceId"]!.GetValue<string>());
     }
 
+    public async Task<string> GetRootResourceIdAsync(string apiId) =>
+        (await SendAsync(HttpMethod.Get, $"/restapis/{apiId}", null))["rootResourceId"]!.GetValue<string>();
+
     public async Task<string> CreateResourceAsync(string apiId, string parentId, string pathPart) =>
         (await SendAsync(HttpMethod.Post, $"/restapis/{apiId}/resources/{parentId}", new { pathPart }))["id"]!.GetValue<string>();
 
@@ -78,11 +81,11 @@ internal sealed class RestApiControlPlane(HttpClient http)
         return id;
     }
 
-    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object body)
+    private async Task<JsonNode> SendAsync(HttpMethod method, string path, object? body)
     {
         using var request = new HttpRequestMessage(method, path)
         {
-            Content = JsonContent.Create(body, options: new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }),
+            Content = body is null ? null : JsonContent.Create(body, options: new JsonSerializerOptions { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull }),
         };
         request.Headers.TryAddWithoutValidation(
             "Authorization",
