@@ -49,8 +49,10 @@ internal static class InvokeUrlParser
     private static InvokeTarget? FromApiAndRest(string apiAndRest, string query, string? host)
     {
         var idEnd = apiAndRest.IndexOf('/');
-        if (idEnd <= 0)
-            return idEnd < 0 && apiAndRest.Length > 0 ? Target(apiAndRest, "", "", query, host) : null;
+        if (idEnd == 0 || apiAndRest.Length == 0)
+            return null;
+        if (idEnd < 0)
+            return Target(apiAndRest, "", "", query, host); // an API without a stage: API Gateway's 403
         var afterId = apiAndRest[(idEnd + 1)..];
         var stageEnd = afterId.IndexOf('/');
         return stageEnd < 0

@@ -15,8 +15,6 @@ internal sealed class RouteTable
     public RouteTable(IEnumerable<ApiResource> resources) =>
         _routes = resources.Select(resource => (resource, RouteTemplate.Parse(resource.Path))).ToArray();
 
-    public IEnumerable<ApiResource> Resources => _routes.Select(route => route.Resource);
-
     /// <param name="resourcePath">The request path after the stage, percent-encoded as sent.</param>
     public RouteMatch? Match(string httpMethod, string resourcePath)
     {
