@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Functions.Runtime.ExceptionHandling;
+using Functions.Runtime.Handlers;
 
 namespace Functions.Runtime.Client;
 
@@ -14,7 +15,7 @@ internal sealed class RuntimeApiClient : IDisposable
 {
     private readonly HttpClient http;
     private readonly string address;
-    private readonly JsonSerializerOptions errorJson = new(JsonSerializerDefaults.General);
+    private readonly JsonSerializerOptions errorJson = LambdaJson.CreateOptions();
 
     public RuntimeApiClient(string address)
     {

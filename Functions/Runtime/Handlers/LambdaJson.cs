@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Functions.Runtime.Handlers;
 
@@ -14,5 +15,7 @@ internal static class LambdaJson
     public static JsonSerializerOptions CreateOptions() => new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Contracts are looked up once at bind time, which needs the resolver in place before first use.
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
     };
 }
