@@ -1,1 +1,3 @@
-return 0;
+using Functions.Runtime.Bootstrap;
+
+return await LambdaBootstrap.RunAsync(Environment.GetEnvironmentVariable, TimeProvider.System, CancellationToken.None);

@@ -34,4 +34,7 @@ public sealed record LocalCloudOptions
     /// A function's own environment wins over these.
     /// </summary>
     public IReadOnlyDictionary<string, string> FunctionBaseEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Told every line a function process writes (function name, line), e.g. to show it on a console.</summary>
+    public Action<string, string>? FunctionOutput { get; init; }
 }

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Functions.Runtime;
+
+namespace Functions.Diagnostics;
+
+/// <summary>
+/// Functions that exist for the platform's own tests (the local Lambda service, API Gateway,
+/// triggers), not for a pattern: each shows one behaviour a function can have. Handler strings are
+/// <c>Functions::Functions.Diagnostics.Faults::{Method}</c>.
+/// </summary>
+public static class Faults
+{
+    /// <summary>Returns the event unchanged.</summary>
+    public static JsonElement Echo(JsonElement @event) => @event;
+
+    /// <summary>Fails the invocation with an <see cref="InvalidOperationException"/> carrying the event's <c>message</c>.</summary>
+    public static void Throw(ThrowRequest @event) =>
+        throw new InvalidOperationException(@event.Message ?? "Faults.Throw was invoked without a message.");
+
+    /// <summary>Waits the event's <c>seconds</c>, then returns <c>{"slept": seconds}</c>: for timeouts and concurrency.</summary>
+    public static async Task<SleepResponse> Sleep(SleepRequest @event)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(Math.Max(0, @event.Seconds)));
+        return new SleepResponse(@event.Seconds);
+    }
+
+    /// <summary>Ends the process with exit code 3 in the middle of an invocation, without a result.</summary>
+    public static void Crash()
+    {
+        Console.Error.WriteLine("Faults.Crash: exiting with code 3 before posting a result.");
+        Environment.Exit(3);
+    }
+
+    /// <summary>Returns <c>{"pid": …}</c>, so a test can tell warm reuse from a new process.</summary>
+    public static ProcessIdResponse ProcessId() => new(Environment.ProcessId);
+
+    /// <summary>Writes the event's <c>lines</c> to standard output one by one, then returns <c>{"written": n}</c>.</summary>
+    public static LogResponse Log(LogRequest @event)
+    {
+        var lines = @event.Lines ?? [];
+        foreach (var line in lines)
+        {
+            Console.Out.WriteLine(line);
+        }
+
+        return new LogResponse(lines.Count);
+    }
+
+    /// <summary>Returns a bare JSON string, which an API Gateway proxy integration cannot map (502).</summary>
+    public static string MalformedProxyResponse() => "this is not an API Gateway proxy response";
+
+    /// <summary>Returns what the function sees of its invocation: context, environment, trace header.</summary>
+    public static ContextResponse Context(ILambdaContext context) => new(
+        context.AwsRequestId,
+        context.FunctionName,
+        context.FunctionVersion,
+        context.InvokedFunctionArn,
+        context.MemoryLimitInMB,
+        context.LogGroupName,
+        context.LogStreamName,
+        (long)context.RemainingTime.TotalMilliseconds,
+        context.TraceId,
+        Environment.GetEnvironmentVariable("_X_AMZN_TRACE_ID"),
+        context.ClientContext,
+        context.CognitoIdentity);
+}

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace Functions.Diagnostics;
+
+public sealed record LogRequest([property: JsonPropertyName("lines")] IReadOnlyList<string>? Lines);

@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace Functions.Diagnostics;
+
+public sealed record LogResponse([property: JsonPropertyName("written")] int Written);

@@ -1,0 +1,56 @@
+using Functions.Runtime.Client;
+using Functions.Runtime.Context;
+using Functions.Runtime.ExceptionHandling;
+using Functions.Runtime.Handlers;
+using Functions.Runtime.Logging;
+
+namespace Functions.Runtime.Bootstrap;
+
+/// <summary>Next event, handler, result: until the Runtime API goes away.</summary>
+internal sealed class InvocationLoop(
+    RuntimeApiClient runtimeApi,
+    HandlerInvoker handler,
+    FunctionEnvironment function,
+    InvocationOutput output,
+    TimeProvider time)
+{
+    /// <summary>Returns only by an exception: <see cref="RuntimeApiException"/> or cancellation.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var invocation = await runtimeApi.GetNextInvocationAsync(cancellationToken);
+            await ServeAsync(invocation, cancellationToken);
+        }
+    }
+
+    private async Task ServeAsync(Invocation invocation, CancellationToken cancellationToken)
+    {
+        // AWS runtimes publish the trace header here for the X-Ray SDK and for OpenTelemetry's propagator.
+        Environment.SetEnvironmentVariable(RuntimeSettings.TraceIdVariable, invocation.TraceId);
+        var context = new LambdaContext(invocation, function, new ConsoleLambdaLogger(invocation.RequestId, time), time);
+
+        byte[]? body = null;
+        ErrorResponse? error = null;
+        try
+        {
+            body = await handler.InvokeAsync(invocation.Payload, context);
+        }
+        catch (Exception exception)
+        {
+            // The handler's failure is the invocation's result: it goes to the caller as an Unhandled function error.
+            error = ErrorResponse.FromException(exception);
+            await output.ReportFailureAsync(invocation.RequestId, exception);
+        }
+
+        await output.CompleteAsync(invocation.RequestId, cancellationToken);
+        if (error is null)
+        {
+            await runtimeApi.PostResponseAsync(invocation.RequestId, body, cancellationToken);
+        }
+        else
+        {
+            await runtimeApi.PostErrorAsync(invocation.RequestId, error, cancellationToken);
+        }
+    }
+}

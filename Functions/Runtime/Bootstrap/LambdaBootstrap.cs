@@ -1,0 +1,75 @@
+using Functions.Runtime.Client;
+using Functions.Runtime.Context;
+using Functions.Runtime.ExceptionHandling;
+using Functions.Runtime.Handlers;
+using Functions.Runtime.Logging;
+
+namespace Functions.Runtime.Bootstrap;
+
+/// <summary>
+/// The custom runtime's life: check the environment, bind the handler (reporting an init error
+/// to the Runtime API when that fails), then serve invocations until the Runtime API is gone.
+/// </summary>
+internal static class LambdaBootstrap
+{
+    public static async Task<int> RunAsync(Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var settings = RuntimeSettings.Read(environment);
+        if (settings.RuntimeApi is null)
+        {
+            await Console.Error.WriteLineAsync(RuntimeErrors.RuntimeApiNotSet(RuntimeSettings.RuntimeApiVariable));
+            return ExitCodes.NotInRuntimeEnvironment;
+        }
+
+        if (!RuntimeSettings.IsHostAndPort(settings.RuntimeApi))
+        {
+            await Console.Error.WriteLineAsync(RuntimeErrors.RuntimeApiInvalid(RuntimeSettings.RuntimeApiVariable, settings.RuntimeApi));
+            return ExitCodes.NotInRuntimeEnvironment;
+        }
+
+        using var runtimeApi = new RuntimeApiClient(settings.RuntimeApi);
+        try
+        {
+            var handler = await InitializeAsync(runtimeApi, settings, cancellationToken);
+            if (handler is null)
+            {
+                return ExitCodes.InitializationFailed;
+            }
+
+            var loop = new InvocationLoop(runtimeApi, handler, FunctionEnvironment.Read(environment), new InvocationOutput(settings.LogMarker, time), time);
+            await loop.RunAsync(cancellationToken);
+            return ExitCodes.Stopped;
+        }
+        catch (RuntimeApiException exception)
+        {
+            await Console.Error.WriteLineAsync(exception.Message);
+            return ExitCodes.RuntimeApiUnavailable;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Stopped;
+        }
+    }
+
+    /// <returns>The bound handler, or null after an init error was reported.</returns>
+    private static async Task<HandlerInvoker?> InitializeAsync(RuntimeApiClient runtimeApi, RuntimeSettings settings, CancellationToken cancellationToken)
+    {
+        ErrorResponse error;
+        try
+        {
+            var name = settings.Handler is null
+                ? throw new LambdaRuntimeException(RuntimeErrors.MalformedHandlerName, RuntimeErrors.HandlerNotSet(RuntimeSettings.HandlerVariable))
+                : HandlerName.Parse(settings.Handler);
+            return HandlerBinder.Bind(name, LambdaJson.CreateOptions());
+        }
+        catch (Exception exception)
+        {
+            // Whatever stops the handler from existing is an init error, a constructor's own exception included.
+            error = ErrorResponse.FromException(exception);
+            await Console.Error.WriteLineAsync(RuntimeErrors.InitFailed(error));
+        }
+
+        await runtimeApi.PostInitErrorAsync(error, cancellationToken);
+        return null;
+    }
+}

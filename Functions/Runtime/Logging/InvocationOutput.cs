@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Functions.Runtime.Logging;
+
+/// <summary>
+/// What the runtime itself writes around an invocation: the failure of a handler, and the local
+/// host's completion marker. Lambda's log capture reads the pipes asynchronously, so the host can
+/// only know an invocation's output is complete when it sees a line that follows all of it.
+/// </summary>
+internal sealed class InvocationOutput(string? logMarker, TimeProvider time)
+{
+    public Task ReportFailureAsync(string requestId, Exception exception)
+    {
+        var timestamp = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        return Console.Error.WriteLineAsync($"{timestamp}\t{requestId}\tfail\t{exception}");
+    }
+
+    /// <summary>
+    /// Flushes what the handler wrote, then, when the local host asked for it (LOCALCLOUD_LOG_MARKER),
+    /// writes <c>{marker}{requestId}\n</c> to both streams. Runs before the result is posted, so the
+    /// marker is in the pipes by the time the host learns the result.
+    /// </summary>
+    public async Task CompleteAsync(string requestId, CancellationToken cancellationToken)
+    {
+        await Console.Out.FlushAsync(cancellationToken);
+        await Console.Error.FlushAsync(cancellationToken);
+        if (logMarker is null)
+        {
+            return;
+        }
+
+        var line = $"{logMarker}{requestId}\n";
+        await Console.Out.WriteAsync(line);
+        await Console.Out.FlushAsync(cancellationToken);
+        await Console.Error.WriteAsync(line);
+        await Console.Error.FlushAsync(cancellationToken);
+    }
+}

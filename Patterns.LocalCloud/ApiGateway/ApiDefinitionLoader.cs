@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using Patterns.LocalCloud.Moto;
+
+namespace Patterns.LocalCloud.ApiGateway;
+
+/// <summary>
+/// Reads a REST API's stage from moto's API Gateway control plane: GET /restapis/{id} (binary
+/// media types), /restapis/{id}/stages/{stage} (stage variables) and
+/// /restapis/{id}/resources?embed=methods (resources with their methods and integrations).
+/// moto keeps no snapshot per deployment, so this is the API's current definition.
+/// </summary>
+internal sealed class ApiDefinitionLoader(MotoClient moto)
+{
+    private const string Service = "apigateway";
+
+    public async Task<ApiLookup> LoadAsync(string apiId, string stage, CancellationToken cancellationToken)
+    {
+        var escapedId = Uri.EscapeDataString(apiId);
+        var api = await moto.GetJsonAsync(Service, $"/restapis/{escapedId}", cancellationToken).ConfigureAwait(false);
+        if (api is null)
+            return ApiLookup.ApiNotFound;
+        if (stage.Length == 0)
+            return ApiLookup.StageNotFound;
+        var stageNode = await moto.GetJsonAsync(Service, $"/restapis/{escapedId}/stages/{Uri.EscapeDataString(stage)}", cancellationToken).ConfigureAwait(false);
+        if (stageNode is null)
+            return ApiLookup.StageNotFound;
+
+        var resources = await LoadResourcesAsync(escapedId, cancellationToken).ConfigureAwait(false);
+        var variables = StringMap(stageNode["variables"]);
+        return ApiLookup.Found(new DeployedApi(
+            apiId,
+            stage,
+            variables.Count == 0 ? null : variables,
+            StringList(api["binaryMediaTypes"]),
+            new RouteTable(resources)));
+    }
+
+    private async Task<List<ApiResource>> LoadResourcesAsync(string escapedId, CancellationToken cancellationToken)
+    {
+        var resources = new List<ApiResource>();
+        string? position = null;
+        do
+        {
+            var query = position is null ? "" : "&position=" + Uri.EscapeDataString(position);
+            var page = await moto.GetJsonAsync(Service, $"/restapis/{escapedId}/resources?embed=methods&limit=500{query}", cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"moto lost REST API {escapedId} while its resources were read; retry the request.");
+            var items = (page["item"] ?? page["items"])?.AsArray() ?? [];
+            resources.AddRange(items.OfType<JsonObject>().Select(ToResource));
+            position = page["position"]?.GetValue<string>();
+        }
+        while (position is not null);
+        return resources;
+    }
+
+    private static ApiResource ToResource(JsonObject resource)
+    {
+        var methods = new Dictionary<string, ApiMethod>(StringComparer.Ordinal);
+        if (resource["resourceMethods"] is JsonObject resourceMethods)
+        {
+            foreach (var (name, node) in resourceMethods)
+            {
+                if (node is JsonObject method)
+                    methods[name.ToUpperInvariant()] = ToMethod(name.ToUpperInvariant(), method);
+            }
+        }
+        return new ApiResource(
+            resource["id"]?.GetValue<string>() ?? "",
+            resource["path"]?.GetValue<string>() ?? "/",
+            methods);
+    }
+
+    private static ApiMethod ToMethod(string httpMethod, JsonObject method)
+    {
+        var authorization = new MethodAuthorization(
+            method["authorizationType"]?.GetValue<string>() ?? "NONE",
+            method["authorizerId"]?.GetValue<string>(),
+            StringList(method["authorizationScopes"]),
+            method["apiKeyRequired"]?.GetValue<bool>() ?? false);
+        return new ApiMethod(
+            httpMethod,
+            authorization,
+            method["operationName"]?.GetValue<string>(),
+            method["methodIntegration"] is JsonObject integration ? ToIntegration(integration) : null);
+    }
+
+    private static ApiIntegration ToIntegration(JsonObject integration)
+    {
+        var responses = new List<IntegrationResponse>();
+        if (integration["integrationResponses"] is JsonObject integrationResponses)
+        {
+            foreach (var (status, node) in integrationResponses)
+            {
+                if (node is not JsonObject response)
+                    continue;
+                responses.Add(new IntegrationResponse(
+                    response["statusCode"]?.GetValue<string>() ?? status,
+                    response["selectionPattern"]?.GetValue<string>(),
+                    StringMap(response["responseParameters"]),
+                    StringMap(response["responseTemplates"])));
+            }
+        }
+        return new ApiIntegration(
+            (integration["type"]?.GetValue<string>() ?? "").ToUpperInvariant(),
+            integration["uri"]?.GetValue<string>(),
+            integration["httpMethod"]?.GetValue<string>(),
+            integration["timeoutInMillis"]?.GetValue<int>(),
+            StringMap(integration["requestTemplates"]),
+            responses);
+    }
+
+    // Values that are not strings (moto keeps method.response.header.X: false) are left out.
+    private static Dictionary<string, string> StringMap(JsonNode? node)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (node is JsonObject values)
+        {
+            foreach (var (key, value) in values)
+            {
+                if (value is JsonValue scalar && scalar.TryGetValue<string>(out var text))
+                    map[key] = text;
+            }
+        }
+        return map;
+    }
+
+    private static List<string> StringList(JsonNode? node) =>
+        node is JsonArray array
+            ? array.OfType<JsonValue>().Select(value => value.TryGetValue<string>(out var text) ? text : null).OfType<string>().ToList()
+            : [];
+}

@@ -1,0 +1,8 @@
+namespace Patterns.LocalCloud.ApiGateway;
+
+internal enum ApiLookupStatus
+{
+    Found,
+    ApiNotFound,
+    StageNotFound,
+}

@@ -1,0 +1,3 @@
+namespace Patterns.Tests.Functions.Handlers;
+
+public sealed record Order(string OrderId, int Quantity);

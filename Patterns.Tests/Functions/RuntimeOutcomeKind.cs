@@ -1,0 +1,8 @@
+namespace Patterns.Tests.Functions;
+
+internal enum RuntimeOutcomeKind
+{
+    Response,
+    Error,
+    InitError,
+}

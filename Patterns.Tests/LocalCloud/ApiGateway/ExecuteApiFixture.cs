@@ -1,0 +1,70 @@
+using System.Text;
+using Patterns.LocalCloud;
+using Patterns.LocalCloud.ApiGateway;
+using Patterns.LocalCloud.Edge;
+using Patterns.LocalCloud.Moto;
+
+namespace Patterns.Tests.LocalCloud.ApiGateway;
+
+/// <summary>
+/// One moto and one edge per test class, the edge serving execute-api with the executor under
+/// test and a fake Lambda, and proxying everything else to moto (so control-plane calls made
+/// through it reach the executor as they do in a local cloud).
+/// </summary>
+public sealed class ExecuteApiFixture : IAsyncLifetime
+{
+    private readonly StringBuilder _log = new();
+    private readonly TextWriter _logWriter;
+    private MotoServer? _moto;
+    private EdgeServer? _edge;
+
+    public ExecuteApiFixture() => _logWriter = TextWriter.Synchronized(new StringWriter(_log));
+
+    internal FakeLambdaInvoker Lambda { get; } = new();
+
+    internal LocalCloudOptions Options { get; private set; } = new();
+
+    /// <summary>Talks to the edge, as every client of the local cloud does.</summary>
+    public HttpClient Edge { get; private set; } = new();
+
+    /// <summary>Talks to moto behind the edge's back.</summary>
+    public HttpClient Moto { get; private set; } = new();
+
+    internal RestApiControlPlane ControlPlane => new(Edge);
+
+    internal RestApiControlPlane ControlPlaneBehindEdge => new(Moto);
+
+    public Uri EdgeUrl => _edge!.Url;
+
+    public string LogText
+    {
+        get
+        {
+            // The synchronized writer locks itself while writing.
+            lock (_logWriter)
+                return _log.ToString();
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Options = new LocalCloudOptions { EdgePort = 0, Log = _logWriter };
+        var python = await MotoInstaller.ResolvePythonAsync(Options, CancellationToken.None);
+        var edgePort = MotoServer.FreePort();
+        _moto = await MotoServer.StartAsync(python, edgePort, Options.Log, CancellationToken.None);
+        Moto = new HttpClient { BaseAddress = _moto.Url };
+        var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options);
+        _edge = await EdgeServer.StartAsync(edgePort, [executor], new MotoProxy(Moto, [executor]), CancellationToken.None);
+        Edge = new HttpClient { BaseAddress = _edge.Url };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Edge.Dispose();
+        if (_edge is not null)
+            await _edge.DisposeAsync();
+        if (_moto is not null)
+            await _moto.DisposeAsync();
+        Moto.Dispose();
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Patterns.Benchmarks;
+
+/// <summary>A warm invoke through the edge (client → edge → Runtime API → function → back) against one bare loopback echo round trip.</summary>
+internal static class WarmInvokeBench
+{
+    private const int Warmup = 200;
+    private const int Count = 2000;
+    private const string Payload = """{"name":"Trainee","price":49.99}""";
+
+    public static async Task RunAsync(LambdaBench lambda)
+    {
+        await using var echo = await EchoServer.StartAsync();
+        using var http = new HttpClient { BaseAddress = echo.Url };
+        var baseline = await MeasureAsync("bare loopback HTTP echo", async () =>
+        {
+            using var response = await http.PostAsync("echo", new StringContent(Payload, Encoding.UTF8, "application/json"));
+            await response.Content.ReadAsByteArrayAsync();
+        });
+
+        await lambda.CreateAsync("BenchEcho", "Functions::Functions.Diagnostics.Faults::Echo");
+        var invoke = await MeasureAsync("warm invoke through the edge", () => lambda.InvokeAsync("BenchEcho", Payload));
+
+        Report.Section("Warm invoke vs loopback echo");
+        Report.Line(baseline);
+        Report.Line(invoke);
+        Report.Ratio("warm invoke / echo (p50)", invoke.P50, baseline.P50, 3.0);
+        Report.Ratio("warm invoke / echo (p99)", invoke.P99, baseline.P99);
+    }
+
+    private static async Task<Samples> MeasureAsync(string name, Func<Task> call)
+    {
+        for (var i = 0; i < Warmup; i++)
+            await call();
+        var samples = new Samples(name);
+        for (var i = 0; i < Count; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            await call();
+            samples.Add(Stopwatch.GetElapsedTime(start));
+        }
+        return samples;
+    }
+}
