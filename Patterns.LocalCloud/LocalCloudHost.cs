@@ -39,7 +39,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
         var python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
-        var moto = await MotoServer.StartAsync(python, edgePort, options.Log, cancellationToken).ConfigureAwait(false);
+        var moto = await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
 
         var motoHttp = new HttpClient(new SocketsHttpHandler
         {
@@ -53,7 +53,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
         var lambda = new LambdaService(options, motoClient, edgePort);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options);
-        var proxy = new MotoProxy(motoHttp, [apiGateway]);
+        var proxy = new MotoProxy(motoHttp, options.Region, [apiGateway]);
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, [lambda, apiGateway], proxy, cancellationToken).ConfigureAwait(false);

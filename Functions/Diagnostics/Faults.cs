@@ -24,11 +24,18 @@ public static class Faults
         return new SleepResponse(@event.Seconds);
     }
 
-    /// <summary>Ends the process with exit code 3 in the middle of an invocation, without a result.</summary>
-    public static void Crash()
+    /// <summary>
+    /// Ends the process with exit code 3 in the middle of an invocation, without a result, unless
+    /// the event says <c>"crash": false</c> (then returns <c>{"crashed": false}</c>), so one function
+    /// can show both a crash and the recovery after it.
+    /// </summary>
+    public static CrashResponse Crash(CrashRequest @event)
     {
+        if (!@event.Crash)
+            return new CrashResponse(false);
         Console.Error.WriteLine("Faults.Crash: exiting with code 3 before posting a result.");
         Environment.Exit(3);
+        return new CrashResponse(true);
     }
 
     /// <summary>Returns <c>{"pid": …}</c>, so a test can tell warm reuse from a new process.</summary>

@@ -7,7 +7,7 @@ namespace Patterns.LocalCloud.Edge;
 /// Forwards a request to moto unchanged (method, path, query, headers including Host, body)
 /// and streams moto's answer back. Observers hear of mutating requests moto accepted.
 /// </summary>
-internal sealed class MotoProxy(HttpClient moto, IReadOnlyList<IProxyObserver> observers)
+internal sealed class MotoProxy(HttpClient moto, string region, IReadOnlyList<IProxyObserver> observers)
 {
     // Hop-by-hop headers are the connection's, not the message's (RFC 9110 §7.6.1).
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
@@ -33,6 +33,15 @@ internal sealed class MotoProxy(HttpClient moto, IReadOnlyList<IProxyObserver> o
             }
             if (!message.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value))
                 message.Content?.Headers.TryAddWithoutValidation(header.Key, (IEnumerable<string?>)header.Value);
+        }
+
+        // Some AWS calls are unsigned (Cognito's InitiateAuth, a CLI with --no-sign-request); moto
+        // only tells services apart by the credential scope, so give it the one the edge resolved.
+        if (service.Length > 0 && ServiceResolver.CredentialScopeService(request) is null)
+        {
+            var date = DateTime.UtcNow.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+            message.Headers.TryAddWithoutValidation("Authorization",
+                $"AWS4-HMAC-SHA256 Credential=anonymous/{date}/{region}/{service}/aws4_request, SignedHeaders=host, Signature=0");
         }
 
         using var response = await moto.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted).ConfigureAwait(false);

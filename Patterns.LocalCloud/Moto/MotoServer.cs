@@ -45,7 +45,8 @@ internal sealed class MotoServer : IAsyncDisposable
     /// <param name="python">An interpreter that can import moto.</param>
     /// <param name="callbackPort">The edge's port, given to moto as MOTO_PORT so that its own
     /// internal calls (Step Functions invoking Lambda, …) come back through the edge.</param>
-    public static async Task<MotoServer> StartAsync(string python, int callbackPort, TextWriter? log, CancellationToken cancellationToken)
+    /// <param name="accountId">The account every resource belongs to (MOTO_ACCOUNT_ID), the same as the Lambda service's ARNs.</param>
+    public static async Task<MotoServer> StartAsync(string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var startInfo = new ProcessStartInfo(python)
@@ -57,6 +58,7 @@ internal sealed class MotoServer : IAsyncDisposable
         foreach (var argument in new[] { "-c", Launcher, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             startInfo.ArgumentList.Add(argument);
         startInfo.Environment["MOTO_PORT"] = callbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        startInfo.Environment["MOTO_ACCOUNT_ID"] = accountId;
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start moto_server with '{python}'.");

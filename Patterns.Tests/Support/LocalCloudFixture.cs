@@ -42,7 +42,8 @@ public sealed class LocalCloudFixture : IAsyncLifetime
                 body[property.Name] = property.Value;
         using var response = await Edge.PostAsJsonAsync("2015-03-31/functions", body, AwsJson);
         if ((int)response.StatusCode != 201)
-            throw new InvalidOperationException($"CreateFunction {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"CreateFunction {name}: {(int)response.StatusCode} {string.Join(',', response.Headers.TryGetValues("x-amzn-ErrorType", out var type) ? type : [])} {await response.Content.ReadAsStringAsync()}");
     }
 
     /// <summary>Every message of a log group (CloudWatch Logs FilterLogEvents through the edge); empty while the group does not exist.</summary>

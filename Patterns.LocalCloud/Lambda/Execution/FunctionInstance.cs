@@ -221,20 +221,30 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
     {
         while (await reader.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
-            if (line.StartsWith(_settings.LogMarker, StringComparison.Ordinal))
+            // A handler's last write without a newline puts the marker at the end of its line.
+            var markerAt = line.IndexOf(_settings.LogMarker, StringComparison.Ordinal);
+            if (markerAt >= 0)
             {
                 var log = _currentLog;
-                if (log is not null && line.AsSpan(_settings.LogMarker.Length).SequenceEqual(log.RequestId))
+                if (markerAt > 0)
+                    Capture(line[..markerAt]);
+                if (log is not null && line.AsSpan(markerAt + _settings.LogMarker.Length).SequenceEqual(log.RequestId))
                     log.MarkerSeen();
                 continue;
             }
-            _settings.Output?.Invoke(_function.Name, line);
-            var current = _currentLog;
-            if (current is not null && !current.Completion.IsCompleted)
-                current.Add(LogEvent.Now(line));
-            else
-                _settings.Logs.Write(_function.LogGroupName, LogStreamName, [LogEvent.Now(line)]);
+            Capture(line);
         }
+    }
+
+    // A line belongs to the invocation in progress; output between invocations goes to the stream as is.
+    private void Capture(string line)
+    {
+        _settings.Output?.Invoke(_function.Name, line);
+        var current = _currentLog;
+        if (current is not null && !current.Completion.IsCompleted)
+            current.Add(LogEvent.Now(line));
+        else
+            _settings.Logs.Write(_function.LogGroupName, LogStreamName, [LogEvent.Now(line)]);
     }
 
     private void OnExited(Process process)

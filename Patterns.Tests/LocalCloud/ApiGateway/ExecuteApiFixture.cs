@@ -51,10 +51,10 @@ public sealed class ExecuteApiFixture : IAsyncLifetime
         Options = new LocalCloudOptions { EdgePort = 0, Log = _logWriter };
         var python = await MotoInstaller.ResolvePythonAsync(Options, CancellationToken.None);
         var edgePort = MotoServer.FreePort();
-        _moto = await MotoServer.StartAsync(python, edgePort, Options.Log, CancellationToken.None);
+        _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
         var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options);
-        _edge = await EdgeServer.StartAsync(edgePort, [executor], new MotoProxy(Moto, [executor]), CancellationToken.None);
+        _edge = await EdgeServer.StartAsync(edgePort, [executor], new MotoProxy(Moto, Options.Region, [executor]), CancellationToken.None);
         Edge = new HttpClient { BaseAddress = _edge.Url };
     }
 
