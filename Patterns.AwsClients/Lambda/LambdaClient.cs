@@ -84,6 +84,10 @@ public sealed class LambdaClient : IDisposable
         return SendJsonAsync("AddPermission", HttpMethod.Post, $"{Functions}/{RestJson.Segment(request.FunctionName, nameof(request.FunctionName))}/policy{RestJson.Query(("Qualifier", request.Qualifier))}", RestJson.Serialize(request, LambdaJsonContext.Default.AddPermissionRequest), LambdaJsonContext.Default.AddPermissionResponse, cancellationToken);
     }
 
+    /// <summary>The function's resource policy (the statements AddPermission added).</summary>
+    public Task<GetPolicyResponse> GetPolicyAsync(string functionName, string? qualifier = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync("GetPolicy", HttpMethod.Get, $"{Functions}/{RestJson.Segment(functionName, nameof(functionName))}/policy{RestJson.Query(("Qualifier", qualifier))}", null, LambdaJsonContext.Default.GetPolicyResponse, cancellationToken);
+
     public async Task RemovePermissionAsync(string functionName, string statementId, string? qualifier = null, CancellationToken cancellationToken = default) =>
         await _sender.SendAsync(new AwsRequest("RemovePermission", HttpMethod.Delete, $"{Functions}/{RestJson.Segment(functionName, nameof(functionName))}/policy/{RestJson.Segment(statementId, nameof(statementId))}{RestJson.Query(("Qualifier", qualifier))}"), cancellationToken).ConfigureAwait(false);
 

@@ -9,6 +9,7 @@ namespace Patterns.AwsClients.Lambda;
 [JsonSerializable(typeof(UpdateFunctionCodeRequest))]
 [JsonSerializable(typeof(AddPermissionRequest))]
 [JsonSerializable(typeof(AddPermissionResponse))]
+[JsonSerializable(typeof(GetPolicyResponse))]
 [JsonSerializable(typeof(FunctionConfiguration))]
 [JsonSerializable(typeof(GetFunctionResponse))]
 [JsonSerializable(typeof(ListFunctionsResponse))]
