@@ -61,6 +61,16 @@ public sealed class FunctionProvisioningTests(LocalCloudFixture cloud) : IClassF
     }
 
     [Fact]
+    public async Task The_lambda_client_deletes_a_function()
+    {
+        await Provisioner.ProvisionAsync(new Function("Delete-fn", Handler), new Dictionary<string, string>(), CancellationToken.None);
+
+        await cloud.Clients.Lambda.DeleteFunctionAsync("Delete-fn");
+
+        Assert.DoesNotContain(await cloud.Clients.Lambda.ListAllFunctionsAsync(), f => f.FunctionName == "Delete-fn");
+    }
+
+    [Fact]
     public async Task The_lambda_client_reports_aws_errors_from_the_edge()
     {
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => cloud.Clients.Lambda.GetFunctionAsync("Does-not-exist"));

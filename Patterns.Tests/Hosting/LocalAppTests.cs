@@ -29,6 +29,19 @@ public sealed class LocalAppTests(Pattern01AppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task The_function_answers_a_direct_invoke()
+    {
+        var response = await fixture.App.Lambda.InvokeAsync(new Patterns.AwsClients.Lambda.InvokeRequest(Pattern01ApiBackend.FunctionName)
+        {
+            Payload = """{"name":"Trainee"}"""u8.ToArray(),
+        });
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Null(response.FunctionError);
+        Assert.Contains("Trainee", System.Text.Encoding.UTF8.GetString(response.Payload), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_table_exists()
     {
         using var dynamoDb = fixture.App.CreateDynamoDbClient();

@@ -107,6 +107,25 @@ public sealed class RestApiProvisioningTests(LocalCloudFixture cloud) : IClassFi
         Assert.Contains("Invalid Rest API Id", error.ServiceMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_api_gateway_client_manages_stages_and_deletes_apis()
+    {
+        var apiGateway = cloud.Clients.ApiGateway;
+        var api = await apiGateway.CreateRestApiAsync(new CreateRestApiRequest("Stages-client") { Description = "stage operations" });
+        var root = Assert.Single(await apiGateway.GetAllResourcesAsync(api.Id));
+        await apiGateway.PutMethodAsync(new PutMethodRequest(api.Id, root.Id, "GET", "NONE"));
+        await apiGateway.PutIntegrationAsync(new PutIntegrationRequest(api.Id, root.Id, "GET", "MOCK"));
+        var deployment = await apiGateway.CreateDeploymentAsync(new CreateDeploymentRequest(api.Id) { Description = "first" });
+
+        await apiGateway.CreateStageAsync(new CreateStageRequest(api.Id, "test", deployment.Id) { Variables = new Dictionary<string, string> { ["mode"] = "a" } });
+        await apiGateway.UpdateStageAsync(new UpdateStageRequest(api.Id, "test", [new PatchOperation("replace", "/description", "updated")]));
+
+        var stage = await apiGateway.GetStageAsync(api.Id, "test");
+        Assert.Equal((deployment.Id, "updated", "a"), (stage.DeploymentId, stage.Description, stage.Variables!["mode"]));
+        await apiGateway.DeleteRestApiAsync(api.Id);
+        Assert.DoesNotContain(await apiGateway.GetAllRestApisAsync(), a => a.Id == api.Id);
+    }
+
     [Theory]
     [InlineData("GET", "/products", "arn:aws:execute-api:us-east-1:000000000000:abc/*/GET/products")]
     [InlineData("ANY", "/products/{id}", "arn:aws:execute-api:us-east-1:000000000000:abc/*/*/products/*")]
