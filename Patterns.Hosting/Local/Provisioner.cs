@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Patterns.Hosting.Model;
 
 namespace Patterns.Hosting.Local;
@@ -30,7 +31,7 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
             // dependency's, so report each distinct one.
             var failures = all.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).Distinct().ToList();
             if (failures.Count == 1)
-                throw failures[0];
+                ExceptionDispatchInfo.Throw(failures[0]);
             throw new AggregateException($"{failures.Count} resources could not be provisioned: {string.Join(" | ", failures.Select(f => f.Message))}", failures);
         }
 

@@ -6,7 +6,7 @@ using Patterns.Hosting.Model;
 namespace Patterns.Tests.Hosting;
 
 /// <summary>Functions are created on the Functions build through the edge's Lambda API, and updated in place.</summary>
-public sealed class FunctionProvisioningTests(LocalCloudFixture cloud) : IClassFixture<LocalCloudFixture>
+public sealed class FunctionProvisioningTests(ProvisioningFixture cloud) : IClassFixture<ProvisioningFixture>
 {
     private const string Handler = "Functions::Functions.Pattern01.HelloServerless::HandleAsync";
 

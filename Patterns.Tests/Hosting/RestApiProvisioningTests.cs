@@ -10,7 +10,7 @@ namespace Patterns.Tests.Hosting;
 /// REST APIs are provisioned through the API Gateway control plane on the edge (stored by
 /// moto): resources, methods, Lambda proxy integrations and the stage, idempotently.
 /// </summary>
-public sealed class RestApiProvisioningTests(LocalCloudFixture cloud) : IClassFixture<LocalCloudFixture>
+public sealed class RestApiProvisioningTests(ProvisioningFixture cloud) : IClassFixture<ProvisioningFixture>
 {
     private const string Region = "us-east-1";
     private static readonly ProvisionedFunction Hello = new("Hello", "arn:aws:lambda:us-east-1:000000000000:function:Hello");

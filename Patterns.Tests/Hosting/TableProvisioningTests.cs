@@ -6,7 +6,7 @@ using Patterns.Hosting.Model;
 namespace Patterns.Tests.Hosting;
 
 /// <summary>Tables are created through the edge with DynamoDB's API, idempotently.</summary>
-public sealed class TableProvisioningTests(LocalCloudFixture cloud) : IClassFixture<LocalCloudFixture>
+public sealed class TableProvisioningTests(ProvisioningFixture cloud) : IClassFixture<ProvisioningFixture>
 {
     [Fact]
     public async Task Creates_an_on_demand_table_with_the_models_keys()

@@ -6,8 +6,8 @@ using Patterns.LocalCloud;
 
 namespace Patterns.Tests.Hosting;
 
-/// <summary>One local cloud on a free port shared by a test class, with the clients provisioning uses.</summary>
-public sealed class LocalCloudFixture : IAsyncLifetime
+/// <summary>One local cloud on a free port shared by a test class, with the clients the provisioners use.</summary>
+public sealed class ProvisioningFixture : IAsyncLifetime
 {
     private LocalCloudHost? _host;
     private EdgeClients? _clients;
