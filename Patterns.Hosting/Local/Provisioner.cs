@@ -69,9 +69,9 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
 
         return await Guard("REST API", api.Name, async () =>
         {
-            var provisioned = await provisioner.CompleteAsync(draft, routeFunctions, cancellationToken).ConfigureAwait(false);
-            await new InvokePermissions(clients.Lambda, _region, _accountId).GrantAsync(api, provisioned.Id, routeFunctions, cancellationToken).ConfigureAwait(false);
-            return provisioned;
+            // Granted before the deployment, so that the stage never serves a route its function refuses.
+            await new InvokePermissions(clients.Lambda, _region, _accountId).GrantAsync(api, draft.RestApiId, routeFunctions, cancellationToken).ConfigureAwait(false);
+            return await provisioner.CompleteAsync(draft, routeFunctions, cancellationToken).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
 
