@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Patterns.Benchmarks;
 
-/// <summary>The baseline: a bare loopback HTTP server that answers with the request body.</summary>
+/// <summary>
+/// The baseline: a bare loopback HTTP server that answers with the request body, run in a
+/// process of its own (as a function is), so a round trip to it crosses processes as an invoke does.
+/// </summary>
 internal sealed class EchoServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -36,6 +39,14 @@ internal sealed class EchoServer : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new EchoServer(app, new Uri(address + "/"));
+    }
+
+    /// <summary>The child side: serve, print the URL, stop when the parent closes standard input.</summary>
+    public static async Task ServeUntilStdinClosesAsync()
+    {
+        await using var server = await StartAsync();
+        Console.WriteLine(server.Url);
+        await Console.In.ReadToEndAsync();
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

@@ -1,6 +1,12 @@
 using Patterns.Benchmarks;
 using Patterns.LocalCloud;
 
+if (args is ["echo-server"])
+{
+    await EchoServer.ServeUntilStdinClosesAsync();
+    return;
+}
+
 // Every number is measured in this run, next to its baseline, and printed as a ratio.
 Console.WriteLine($"Serverless Patterns benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace Patterns.Benchmarks;
 
-/// <summary>A warm invoke through the edge (client → edge → Runtime API → function → back) against one bare loopback echo round trip.</summary>
+/// <summary>
+/// A warm invoke through the edge (client → edge → Runtime API → function → back) against one
+/// bare loopback echo round trip to another process.
+/// </summary>
 internal static class WarmInvokeBench
 {
     private const int Warmup = 200;
@@ -12,9 +15,9 @@ internal static class WarmInvokeBench
 
     public static async Task RunAsync(LambdaBench lambda)
     {
-        await using var echo = await EchoServer.StartAsync();
+        await using var echo = await EchoProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = echo.Url };
-        var baseline = await MeasureAsync("bare loopback HTTP echo", async () =>
+        var baseline = await MeasureAsync("bare loopback HTTP echo (other process)", async () =>
         {
             using var response = await http.PostAsync("echo", new StringContent(Payload, Encoding.UTF8, "application/json"));
             await response.Content.ReadAsByteArrayAsync();

@@ -72,16 +72,17 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
             ?? await RunAsync(invocation, log).ConfigureAwait(false);
 
         var durationMs = invocation.DeliveredTimestamp == 0 ? 0 : Stopwatch.GetElapsedTime(invocation.DeliveredTimestamp).TotalMilliseconds;
-        var report = new InvocationReport(durationMs, _function.MemorySizeMb, MaxMemoryUsedMb(), coldStart ? _initDurationMs : null);
+        var initDurationMs = coldStart ? _initDurationMs : null;
         if (outcome.InstanceLost)
             log.Close();
 
+        // The REPORT line (and its memory reading) is finished off the invocation's path unless the caller waits for the log.
         if (!tailLog)
         {
-            _ = FinishLogAsync(log, report, TimeSpan.FromSeconds(30));
+            _ = FinishLogAsync(log, durationMs, initDurationMs, TimeSpan.FromSeconds(30));
             return new InstanceInvocation(outcome, null);
         }
-        var events = await FinishLogAsync(log, report, TailWait).ConfigureAwait(false);
+        var events = await FinishLogAsync(log, durationMs, initDurationMs, TailWait).ConfigureAwait(false);
         return new InstanceInvocation(outcome, InvocationLog.Tail(events));
     }
 
@@ -125,8 +126,9 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         }
     }
 
-    private async Task<IReadOnlyList<LogEvent>> FinishLogAsync(InvocationLog log, InvocationReport report, TimeSpan wait)
+    private async Task<IReadOnlyList<LogEvent>> FinishLogAsync(InvocationLog log, double durationMs, double? initDurationMs, TimeSpan wait)
     {
+        var report = new InvocationReport(durationMs, _function.MemorySizeMb, MaxMemoryUsedMb(), initDurationMs);
         try
         {
             await log.Completion.WaitAsync(wait).ConfigureAwait(false);

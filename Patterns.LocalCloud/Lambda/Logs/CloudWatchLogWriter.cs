@@ -12,6 +12,10 @@ internal sealed class CloudWatchLogWriter : IAsyncDisposable
     // A batch with Flushed set carries no events: it completes once everything before it is written.
     private readonly Channel<(string Group, string Stream, IReadOnlyList<LogEvent> Events, TaskCompletionSource? Flushed)> _pending =
         Channel.CreateUnbounded<(string, string, IReadOnlyList<LogEvent>, TaskCompletionSource?)>(new UnboundedChannelOptions { SingleReader = true });
+    // Well under PutLogEvents' limits of 10,000 events and 1 MB per call for lines of ordinary length.
+    private const int MaxEventsPerCall = 1000;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
+
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private readonly MotoClient _moto;
     private readonly TextWriter? _log;
@@ -39,29 +43,55 @@ internal sealed class CloudWatchLogWriter : IAsyncDisposable
         await flushed.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // Under load many invocations finish between two sends: everything waiting is drained and sent
+    // as one PutLogEvents per stream, so moto sees a few calls rather than one per invocation.
     private async Task PumpAsync()
     {
-        await foreach (var (group, stream, events, flushed) in _pending.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _pending.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (flushed is not null)
+            // Gather what arrives in a short window (as AWS's own log agent does) so that a busy
+            // function costs moto a call per interval rather than one per invocation.
+            await Task.WhenAny(Task.Delay(BatchWindow), reader.Completion).ConfigureAwait(false);
+            var batches = new Dictionary<(string Group, string Stream), List<LogEvent>>();
+            var flushes = new List<TaskCompletionSource>();
+            while (reader.TryRead(out var item))
             {
-                flushed.TrySetResult();
-                continue;
+                if (item.Flushed is not null)
+                {
+                    flushes.Add(item.Flushed);
+                    continue;
+                }
+                if (!batches.TryGetValue((item.Group, item.Stream), out var events))
+                    batches[(item.Group, item.Stream)] = events = [];
+                events.AddRange(item.Events);
             }
-            try
+            foreach (var ((group, stream), events) in batches)
+                await SendAsync(group, stream, events).ConfigureAwait(false);
+            foreach (var flushed in flushes)
+                flushed.TrySetResult();
+        }
+    }
+
+    private async Task SendAsync(string group, string stream, List<LogEvent> events)
+    {
+        try
+        {
+            await EnsureStreamAsync(group, stream).ConfigureAwait(false);
+            // Stable sort: lines of one millisecond keep the order they were written in.
+            foreach (var chunk in events.OrderBy(e => e.Timestamp).Chunk(MaxEventsPerCall))
             {
-                await EnsureStreamAsync(group, stream).ConfigureAwait(false);
                 await _moto.CallJsonAsync("logs", "Logs_20140328.PutLogEvents", new
                 {
                     logGroupName = group,
                     logStreamName = stream,
-                    logEvents = events.OrderBy(e => e.Timestamp).Select(e => new { timestamp = e.Timestamp, message = e.Message }),
+                    logEvents = chunk.Select(e => new { timestamp = e.Timestamp, message = e.Message }),
                 }, CancellationToken.None).ConfigureAwait(false);
             }
-            catch (Exception exception) when (exception is MotoCallException or HttpRequestException)
-            {
-                _log?.WriteLine($"Could not write {events.Count} log events to {group}/{stream}: {exception.Message}");
-            }
+        }
+        catch (Exception exception) when (exception is MotoCallException or HttpRequestException)
+        {
+            _log?.WriteLine($"Could not write {events.Count} log events to {group}/{stream}: {exception.Message}");
         }
     }
 
