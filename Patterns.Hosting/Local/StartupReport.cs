@@ -8,8 +8,9 @@ internal static class StartupReport
     public static void Write(TextWriter output, LocalApp app)
     {
         var edge = app.EdgeUrl.ToString().TrimEnd('/');
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Local cloud ready in {app.StartupTime.TotalSeconds:0.00} s"));
-        output.WriteLine($"  Edge (AWS endpoint)  {edge}   e.g. aws --endpoint-url {edge} dynamodb list-tables");
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ready in {app.StartupTime.TotalSeconds:0.00} s"));
+        output.WriteLine($"  Edge (AWS endpoint)  {edge}");
+        output.WriteLine($"  For the AWS CLI and SDKs: AWS_ENDPOINT_URL={edge} AWS_REGION={app.Region} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
         foreach (var table in app.Resources.Tables)
             output.WriteLine($"  Table     {table.Name,-24} {table.Arn}");
         foreach (var function in app.Resources.Functions)
