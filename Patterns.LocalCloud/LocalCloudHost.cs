@@ -38,8 +38,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
-        var python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
-        var moto = await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
+        var moto = await StartMotoAsync(options, edgePort, cancellationToken).ConfigureAwait(false);
 
         var motoHttp = new HttpClient(new SocketsHttpHandler
         {
@@ -65,6 +64,23 @@ public sealed class LocalCloudHost : IAsyncDisposable
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
             throw;
+        }
+    }
+
+    private static async Task<MotoServer> StartMotoAsync(LocalCloudOptions options, int edgePort, CancellationToken cancellationToken)
+    {
+        var python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception) when (options.MotoPython is null)
+        {
+            // The remembered interpreter may have lost moto since: find one again, once.
+            options.Log?.WriteLine($"moto did not start with {python} ({exception.Message.Split(Environment.NewLine)[0]}); looking for Python and moto again.");
+            MotoInstaller.Forget(options);
+            python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
+            return await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
         }
     }
 

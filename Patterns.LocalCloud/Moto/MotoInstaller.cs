@@ -17,16 +17,34 @@ internal static class MotoInstaller
             return await ProbeAsync(configured, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The configured Python '{configured}' cannot import moto and flask. Install them with: {configured} -m pip install 'moto[server]'");
 
+        // Probing costs a Python start-up (more through a version manager's shim); the answer of the
+        // last successful probe is kept and trusted while the interpreter exists. A stale answer
+        // shows as a failed moto start, after which the caller forgets it and resolves again.
+        if (File.Exists(CacheFile(options)) && (await File.ReadAllTextAsync(CacheFile(options), cancellationToken).ConfigureAwait(false)).Trim() is { Length: > 0 } cached && File.Exists(cached))
+            return cached;
+
         var venvPython = Path.Combine(options.StateDirectory, "moto-venv", "bin", "python");
+        string? resolved = null;
         foreach (var candidate in new[] { Environment.GetEnvironmentVariable("MOTO_PYTHON"), venvPython, "python3" })
         {
             if (string.IsNullOrEmpty(candidate))
                 continue;
-            if (await ProbeAsync(candidate, cancellationToken).ConfigureAwait(false) is { } found)
-                return found;
+            if ((resolved = await ProbeAsync(candidate, cancellationToken).ConfigureAwait(false)) is not null)
+                break;
         }
-        return await InstallAsync(options, venvPython, cancellationToken).ConfigureAwait(false);
+        resolved ??= await InstallAsync(options, venvPython, cancellationToken).ConfigureAwait(false);
+        Directory.CreateDirectory(options.StateDirectory);
+        // Written aside and moved in place: local clouds starting side by side never read half a path.
+        var staging = CacheFile(options) + "." + Guid.NewGuid().ToString("N");
+        await File.WriteAllTextAsync(staging, resolved, cancellationToken).ConfigureAwait(false);
+        File.Move(staging, CacheFile(options), overwrite: true);
+        return resolved;
     }
+
+    /// <summary>Drops the remembered interpreter, e.g. after moto failed to start with it.</summary>
+    public static void Forget(LocalCloudOptions options) => File.Delete(CacheFile(options));
+
+    private static string CacheFile(LocalCloudOptions options) => Path.Combine(options.StateDirectory, "moto-python");
 
     private static async Task<string?> ProbeAsync(string python, CancellationToken cancellationToken)
     {
