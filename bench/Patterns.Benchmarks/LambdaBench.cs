@@ -23,9 +23,14 @@ internal sealed class LambdaBench(LocalCloudHost cloud)
             throw new InvalidOperationException($"CreateFunction {name}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    public async Task InvokeAsync(string name, string payload)
+    public async Task InvokeAsync(string name, string payload, string invocationType = "RequestResponse")
     {
-        using var response = await Edge.PostAsync($"2015-03-31/functions/{name}/invocations", new StringContent(payload, Encoding.UTF8, "application/json"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"2015-03-31/functions/{name}/invocations")
+        {
+            Content = new StringContent(payload, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Amz-Invocation-Type", invocationType);
+        using var response = await Edge.SendAsync(request);
         if (!response.IsSuccessStatusCode || response.Headers.Contains("X-Amz-Function-Error"))
             throw new InvalidOperationException($"Invoke {name}: {await response.Content.ReadAsStringAsync()}");
         await response.Content.ReadAsByteArrayAsync();

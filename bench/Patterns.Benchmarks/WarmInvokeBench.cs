@@ -25,9 +25,11 @@ internal static class WarmInvokeBench
 
         await lambda.CreateAsync("BenchEcho", "Functions::Functions.Diagnostics.Faults::Echo");
         var invoke = await MeasureAsync("warm invoke through the edge", () => lambda.InvokeAsync("BenchEcho", Payload));
+        var dryRun = await MeasureAsync("DryRun invoke (edge and Lambda API only)", () => lambda.InvokeAsync("BenchEcho", Payload, "DryRun"));
 
         Report.Section("Warm invoke vs loopback echo");
         Report.Line(baseline);
+        Report.Line(dryRun);
         Report.Line(invoke);
         Report.Ratio("warm invoke / echo (p50)", invoke.P50, baseline.P50, 3.0);
         Report.Ratio("warm invoke / echo (p99)", invoke.P99, baseline.P99);
