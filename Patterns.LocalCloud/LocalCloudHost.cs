@@ -31,6 +31,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
     /// <summary>moto's own address, for measuring the edge's overhead; clients use <see cref="EdgeUrl"/>.</summary>
     public Uri MotoUrl => _moto.Url;
 
+    internal int MotoProcessId => _moto.ProcessId;
+
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
 

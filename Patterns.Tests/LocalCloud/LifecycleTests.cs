@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Patterns.LocalCloud;
+using Patterns.LocalCloud.Moto;
+using Patterns.Tests.Support;
+
+namespace Patterns.Tests.LocalCloud;
+
+/// <summary>The local cloud leaves nothing running: not when disposed, not when its host is killed outright.</summary>
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Disposing_the_local_cloud_stops_moto_and_every_function_process()
+    {
+        var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null });
+        int functionPid;
+        using (var edge = new HttpClient { BaseAddress = cloud.EdgeUrl })
+        {
+            using var created = await edge.PostAsJsonAsync("2015-03-31/functions", new Dictionary<string, object>
+            {
+                ["FunctionName"] = "Pid",
+                ["Runtime"] = "provided.al2023",
+                ["Handler"] = "Functions::Functions.Diagnostics.Faults::ProcessId",
+                ["Role"] = "arn:aws:iam::000000000000:role/lambda-role",
+                ["Code"] = new Dictionary<string, string> { ["S3Bucket"] = "hot-reload", ["S3Key"] = FunctionsBuild.Directory },
+            });
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+            using var invoked = await edge.PostAsync("2015-03-31/functions/Pid/invocations", new StringContent("{}", Encoding.UTF8, "application/json"));
+            functionPid = JsonDocument.Parse(await invoked.Content.ReadAsStringAsync()).RootElement.GetProperty("pid").GetInt32();
+        }
+        var motoPid = cloud.MotoProcessId;
+        Assert.True(ProcessTree.IsAlive(motoPid));
+        Assert.True(ProcessTree.IsAlive(functionPid));
+
+        await cloud.DisposeAsync();
+
+        Assert.False(ProcessTree.IsAlive(motoPid), "moto_server outlived the local cloud");
+        Assert.False(ProcessTree.IsAlive(functionPid), "a function process outlived the local cloud");
+    }
+
+    [Fact]
+    public async Task Killing_the_AppHost_outright_leaves_no_orphan_behind()
+    {
+        var appHost = Path.Combine(Path.GetDirectoryName(FunctionsBuild.Directory.TrimEnd('/'))!.Replace(
+            Path.Combine("Functions", "bin"), Path.Combine("Patterns.AppHost", "bin"), StringComparison.Ordinal), Path.GetFileName(FunctionsBuild.Directory.TrimEnd('/')), "Patterns.AppHost");
+        var startInfo = new ProcessStartInfo(appHost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add("--port");
+        startInfo.ArgumentList.Add(MotoServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var process = Process.Start(startInfo)!;
+        try
+        {
+            string? apiUrl = null;
+            while (apiUrl is null && await process.StandardOutput.ReadLineAsync() is { } line)
+                if (line.Contains("/_aws/execute-api/", StringComparison.Ordinal))
+                    apiUrl = line.Trim();
+            if (apiUrl is null)
+                Assert.Fail($"The AppHost printed no API URL: {await process.StandardError.ReadToEndAsync()}");
+            using (var http = new HttpClient())
+                Assert.True((await http.GetAsync(apiUrl + "products")).IsSuccessStatusCode); // starts a function process
+
+            var children = ProcessTree.Descendants(process.Id);
+            Assert.True(children.Count >= 2, $"expected moto and a function process under the AppHost, found {children.Count}");
+
+            process.Kill(); // SIGKILL: no chance to clean up
+            await process.WaitForExitAsync();
+
+            await Poll.UntilAsync(() => Task.FromResult(children.Count(ProcessTree.IsAlive)), alive => alive == 0,
+                TimeSpan.FromSeconds(10), "the AppHost's children to exit after it was killed");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_Python_without_moto_is_a_clear_error_naming_the_fix()
+    {
+        var options = new LocalCloudOptions { MotoPython = "/usr/bin/python3", StateDirectory = Directory.CreateTempSubdirectory("state").FullName };
+        if (!File.Exists("/usr/bin/python3"))
+            options = options with { MotoPython = "/nonexistent/python3" };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => MotoInstaller.ResolvePythonAsync(options, CancellationToken.None));
+
+        Assert.Contains("cannot import moto", error.Message);
+        Assert.Contains("pip install 'moto[server]'", error.Message);
+    }
+}
