@@ -11,17 +11,40 @@ namespace Patterns.LocalCloud.Moto;
 /// </summary>
 internal sealed class MotoServer : IAsyncDisposable
 {
-    // Runs moto's own entry point after starting a thread that exits the interpreter as soon
-    // as the process that started it has gone (its parent pid changes on re-parenting).
+    // Runs moto's own entry point after starting two threads: one exits the interpreter as soon
+    // as the process that started it has gone (its parent pid changes on re-parenting); the other,
+    // once the server listens, makes one cheap call to each service whose first call is slow
+    // (moto builds a service's app on first use: ~400 ms for API Gateway), so that this happens
+    // while the host is still starting rather than in the middle of provisioning.
     private const string Launcher = """
-        import os, sys, threading, time
+        import os, sys, threading, time, urllib.request
         parent = os.getppid()
         def watch():
             while True:
                 time.sleep(0.5)
                 if os.getppid() != parent:
                     os._exit(0)
+        def warm(port):
+            calls = [("apigateway", "GET", "/restapis", None, None),
+                     ("dynamodb", "POST", "/", "DynamoDB_20120810.ListTables", b"{}"),
+                     ("logs", "POST", "/", "Logs_20140328.DescribeLogGroups", b"{}")]
+            for _ in range(1000):
+                try:
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/data.json", timeout=2).read()
+                    break
+                except OSError:
+                    time.sleep(0.01)
+            for service, method, path, target, body in calls:
+                headers = {"Authorization": f"AWS4-HMAC-SHA256 Credential=warmup/20240101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0"}
+                if target:
+                    headers["X-Amz-Target"] = target
+                    headers["Content-Type"] = "application/x-amz-json-1.1"
+                try:
+                    urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}{path}", data=body, method=method, headers=headers), timeout=10).read()
+                except OSError as error:
+                    print(f"warm-up call to {service} failed: {error}", file=sys.stderr)
         threading.Thread(target=watch, daemon=True).start()
+        threading.Thread(target=warm, args=(sys.argv[sys.argv.index("-p") + 1],), daemon=True).start()
         from moto.server import main
         main(sys.argv[1:])
         """;
