@@ -39,6 +39,27 @@ public sealed class LambdaInvokeTests(LocalCloudFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task The_function_sees_AWS_runtime_headers_and_environment_and_the_callers_trace()
+    {
+        await fixture.CreateFunctionAsync("ContextReporter", Faults + "Context", timeoutSeconds: 7, extra: new { MemorySize = 256 });
+        const string trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+
+        using var response = await InvokeAsync("ContextReporter", "{}", r => r.Headers.Add("X-Amzn-Trace-Id", trace));
+
+        var context = await JsonAsync(response);
+        Assert.Equal(response.Headers.GetValues("x-amzn-RequestId").Single(), context.GetProperty("awsRequestId").GetString());
+        Assert.Equal("ContextReporter", context.GetProperty("functionName").GetString());
+        Assert.Equal("$LATEST", context.GetProperty("functionVersion").GetString());
+        Assert.Equal("arn:aws:lambda:us-east-1:000000000000:function:ContextReporter", context.GetProperty("invokedFunctionArn").GetString());
+        Assert.Equal(256, context.GetProperty("memoryLimitInMB").GetInt32());
+        Assert.Equal("/aws/lambda/ContextReporter", context.GetProperty("logGroupName").GetString());
+        Assert.Matches(@"^\d{4}/\d{2}/\d{2}/\[\$LATEST\][0-9a-f]{32}$", context.GetProperty("logStreamName").GetString());
+        Assert.InRange(context.GetProperty("remainingTimeMs").GetInt64(), 5000, 7000);
+        Assert.Equal(trace, context.GetProperty("traceId").GetString());
+        Assert.Equal(trace, context.GetProperty("traceEnvironment").GetString());
+    }
+
+    [Fact]
     public async Task A_throwing_handler_is_an_unhandled_function_error()
     {
         await fixture.CreateFunctionAsync("Thrower", Faults + "Throw");
