@@ -8,13 +8,19 @@ if (args is ["echo-server"])
 }
 
 // Every number is measured in this run, next to its baseline, and printed as a ratio.
+// Arguments pick sections (warm, cold, dynamodb, ready); none runs them all.
+bool Runs(string section) => args.Length == 0 || args.Contains(section);
 Console.WriteLine($"Serverless Patterns benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 
 await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null }))
 {
     var lambda = new LambdaBench(cloud);
-    await WarmInvokeBench.RunAsync(lambda);
-    await ColdStartBench.RunAsync(lambda);
-    await DynamoDbBench.RunAsync(cloud);
+    if (Runs("warm"))
+        await WarmInvokeBench.RunAsync(lambda);
+    if (Runs("cold"))
+        await ColdStartBench.RunAsync(lambda);
+    if (Runs("dynamodb"))
+        await DynamoDbBench.RunAsync(cloud);
 }
-await ReadyBench.RunAsync();
+if (Runs("ready"))
+    await ReadyBench.RunAsync();
