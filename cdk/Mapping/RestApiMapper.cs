@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.APIGateway;
+using IApiResource = Amazon.CDK.AWS.APIGateway.IResource;
 using ModelRestApi = Patterns.Hosting.Model.RestApi;
 
 namespace Patterns.Cdk.Mapping;
@@ -27,7 +28,7 @@ internal sealed class RestApiMapper : ResourceMapper<ModelRestApi, RestApi>
         foreach (var route in api.Routes)
         {
             var function = context.Get<MappedFunction>(route.FunctionName, api).Function;
-            construct.Root.ResourceForPath(route.Path).AddMethod(
+            ResourceFor(construct.Root, route.Path).AddMethod(
                 route.Method,
                 new LambdaIntegration(function, new LambdaIntegrationOptions { Proxy = true, AllowTestInvoke = false }));
         }
@@ -39,5 +40,15 @@ internal sealed class RestApiMapper : ResourceMapper<ModelRestApi, RestApi>
             Description = $"The invoke URL of {api.Name}'s stage {api.Stage}",
         }).OverrideLogicalId(OutputIds.For(api.Name, "Url"));
         return construct;
+    }
+
+    // Walks the path part by part: ResourceForPath("/") answers the root through a proxy that
+    // the .NET binding cannot convert to its declared Resource type.
+    private static IApiResource ResourceFor(IApiResource root, string path)
+    {
+        var resource = root;
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+            resource = resource.GetResource(part) ?? resource.AddResource(part);
+        return resource;
     }
 }
