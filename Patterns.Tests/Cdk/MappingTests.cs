@@ -88,7 +88,7 @@ public sealed class MappingTests(SynthesizedApp synthesized)
     public void Names_that_are_not_logical_ids_give_outputs_of_their_letters_and_digits()
     {
         var outputs = Json.Root["Outputs"]!.AsObject().Select(o => o.Key).Order(StringComparer.Ordinal);
-        Assert.Equal(["AuditLogTableName", "OrderReaderFunctionName", "OrdersAPIUrl", "OrdersTableName"], outputs);
+        Assert.Equal(["AuditLogTableName", "OrderReaderFunctionName", "OrderReaderLogGroupName", "OrdersAPIUrl", "OrdersTableName"], outputs);
     }
 
     [Fact]

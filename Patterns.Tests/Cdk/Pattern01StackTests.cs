@@ -142,8 +142,9 @@ public sealed class Pattern01StackTests(SynthesizedApp synthesized)
     }
 
     [Fact]
-    public void Outputs_name_the_table_the_function_and_the_API_invoke_URL()
+    public void Outputs_name_the_table_the_function_its_log_group_and_the_API_invoke_URL()
     {
+        Template.HasOutput("HelloServerlessLogGroupName", Props(("Value", Props(("Ref", Match.StringLikeRegexp("^HelloServerlessLogGroup[0-9A-F]{8}$"))))));
         Template.HasOutput("ProductsTableName", Props(("Value", Props(("Ref", Match.StringLikeRegexp(TableRef))))));
         Template.HasOutput("HelloServerlessFunctionName", Props(("Value", Props(("Ref", Match.StringLikeRegexp(FunctionRef))))));
         var url = Json.Root["Outputs"]?["ProductsAPIUrl"]?["Value"]?.ToJsonString() ?? "";
@@ -151,7 +152,7 @@ public sealed class Pattern01StackTests(SynthesizedApp synthesized)
         Assert.Contains(".execute-api.", url, StringComparison.Ordinal);
         // Only the outputs the mapping names: RestApi's own hashed Endpoint output is replaced.
         Assert.Equal(
-            ["HelloServerlessFunctionName", "ProductsAPIUrl", "ProductsTableName"],
+            ["HelloServerlessFunctionName", "HelloServerlessLogGroupName", "ProductsAPIUrl", "ProductsTableName"],
             Json.Root["Outputs"]!.AsObject().Select(o => o.Key).Order(StringComparer.Ordinal));
     }
 

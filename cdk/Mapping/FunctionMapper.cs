@@ -67,6 +67,11 @@ internal sealed class FunctionMapper : ResourceMapper<ModelFunction, MappedFunct
             Value = lambda.FunctionName,
             Description = $"The name of the {function.Name} function",
         }).OverrideLogicalId(OutputIds.For(function.Name, "FunctionName"));
+        new CfnOutput(scope, "LogGroupOutput", new CfnOutputProps
+        {
+            Value = logGroup.LogGroupName,
+            Description = $"The log group of the {function.Name} function",
+        }).OverrideLogicalId(OutputIds.For(function.Name, "LogGroupName"));
         return new MappedFunction(lambda);
     }
 }
