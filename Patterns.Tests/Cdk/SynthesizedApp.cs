@@ -23,17 +23,16 @@ public sealed class SynthesizedApp : IDisposable
     public SynthesizedApp()
     {
         OutputDirectory = Directory.CreateTempSubdirectory("patterns-cdk-").FullName;
-        var app = new App(new AppProps { Outdir = OutputDirectory });
-        var options = new CloudOptions(FunctionsBuild.Directory);
-        _ = new AppStack(app, AppStackName, PatternsApp.Build(), options);
-        foreach (var pattern in PatternsApp.AllPatterns())
-            _ = new AppStack(app, pattern.GetType().Name, PatternsApp.Build(pattern), options);
-        _ = new AppStack(app, VariantsStackName, MappingVariants.Build(), options with
+        try
         {
-            Architecture = FunctionArchitecture.Arm64,
-            LogRetention = RetentionDays.ONE_MONTH,
-        });
-        app.Synth();
+            Synthesize(OutputDirectory);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor failed.
+            Directory.Delete(OutputDirectory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>The cloud assembly: manifest.json, a template per stack, the staged code.</summary>
@@ -50,6 +49,21 @@ public sealed class SynthesizedApp : IDisposable
     public TemplateJson Json<TPattern>() => Json(typeof(TPattern).Name);
 
     public void Dispose() => Directory.Delete(OutputDirectory, recursive: true);
+
+    private static void Synthesize(string outputDirectory)
+    {
+        var app = new App(new AppProps { Outdir = outputDirectory });
+        var options = new CloudOptions(FunctionsBuild.Directory);
+        _ = new AppStack(app, AppStackName, PatternsApp.Build(), options);
+        foreach (var pattern in PatternsApp.AllPatterns())
+            _ = new AppStack(app, pattern.GetType().Name, PatternsApp.Build(pattern), options);
+        _ = new AppStack(app, VariantsStackName, MappingVariants.Build(), options with
+        {
+            Architecture = FunctionArchitecture.Arm64,
+            LogRetention = RetentionDays.ONE_MONTH,
+        });
+        app.Synth();
+    }
 
     private string TemplatePath(string stackName)
     {

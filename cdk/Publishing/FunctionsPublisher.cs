@@ -9,7 +9,7 @@ namespace Patterns.Cdk.Publishing;
 /// self-contained <c>Functions</c> executable beside it). Not Native AOT: the runtime client
 /// binds handlers and JSON contracts by reflection, which AOT compilation refuses.
 /// </summary>
-public static class FunctionsPublisher
+internal static class FunctionsPublisher
 {
     public const string Bootstrap = "bootstrap";
 
