@@ -1,4 +1,7 @@
 using Patterns.AppHost;
+using Patterns.Cdk.Publishing;
 using Patterns.Hosting.Local;
 
-return await LocalAppRunner.RunAsync(PatternsApp.Build(), args);
+return args is [PublishCommand.Name, .. var publishArgs]
+    ? await PublishCommand.RunAsync(PatternsApp.Build(), publishArgs)
+    : await LocalAppRunner.RunAsync(PatternsApp.Build(), args);

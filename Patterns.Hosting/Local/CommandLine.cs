@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Patterns.Hosting.Local;
 
-/// <summary>The AppHost's command line: <c>[--port N]</c>.</summary>
+/// <summary>The AppHost's command line for a local run: <c>[--port N]</c> (the AppHost hands <c>publish</c> to the CDK mapping).</summary>
 internal sealed record CommandLine(int Port, bool Help)
 {
     public const int DefaultPort = 4566;
@@ -13,6 +13,9 @@ internal sealed record CommandLine(int Port, bool Help)
         Options:
           --port N    the local AWS endpoint's port on 127.0.0.1 (default 4566; 0 picks a free port)
           --help      show this text
+
+        Commands:
+          publish     synthesizes the app for AWS (CDK, CloudFormation) instead; see publish --help
         """;
 
     /// <exception cref="ArgumentException">An unknown option or a bad port, with the usage.</exception>

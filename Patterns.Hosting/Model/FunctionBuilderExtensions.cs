@@ -5,9 +5,11 @@ public static class FunctionBuilderExtensions
 {
     /// <summary>
     /// The function uses <paramref name="target"/>: its identifier (a table's name) goes into
-    /// <paramref name="environmentVariable"/>.
+    /// <paramref name="environmentVariable"/>, and a cloud deployment grants it <paramref name="access"/>
+    /// (read and write unless said otherwise) to that resource only.
     /// </summary>
-    public static ResourceBuilder<Function> WithReference<T>(this ResourceBuilder<Function> function, ResourceBuilder<T> target, string environmentVariable)
+    public static ResourceBuilder<Function> WithReference<T>(
+        this ResourceBuilder<Function> function, ResourceBuilder<T> target, string environmentVariable, ResourceAccess access = ResourceAccess.ReadWrite)
         where T : Resource
     {
         ArgumentNullException.ThrowIfNull(function);
@@ -16,11 +18,13 @@ public static class FunctionBuilderExtensions
             throw new ArgumentException($"Function {function.Name}: {target.Name} belongs to another model; reference resources of the same AppModelBuilder.", nameof(target));
         if (target.Resource is not Table)
             throw new ArgumentException($"Function {function.Name}: a reference to {typeof(T).Name} {target.Name} is not supported yet; reference a table.", nameof(target));
+        if (!Enum.IsDefined(access))
+            throw new ArgumentOutOfRangeException(nameof(access), access, $"Function {function.Name}: access to {target.Name} must be Read, Write or ReadWrite.");
         ModelRules.EnvironmentVariable(function.Name, environmentVariable);
         return function.Update(f =>
         {
             CheckVariableIsFree(f, environmentVariable);
-            return f with { References = f.References.Add(new ResourceReference(target.Name, environmentVariable)) };
+            return f with { References = f.References.Add(new ResourceReference(target.Name, environmentVariable, access)) };
         });
     }
 
