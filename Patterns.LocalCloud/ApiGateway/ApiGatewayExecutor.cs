@@ -30,7 +30,9 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
 
     public async Task HandleAsync(HttpContext context)
     {
-        var ids = RequestIdentity.Create(context.Request.Headers["X-Amzn-Trace-Id"].ToString(), DateTimeOffset.UtcNow);
+        // A W3C traceparent from the client continues its trace just as an X-Amzn-Trace-Id does.
+        var incomingTrace = Lambda.Execution.TraceContext.FromHeaders(context.Request.Headers["X-Amzn-Trace-Id"].ToString(), context.Request.Headers["traceparent"].ToString());
+        var ids = RequestIdentity.Create(incomingTrace ?? "", DateTimeOffset.UtcNow);
         ApiResponse response;
         try
         {

@@ -84,6 +84,19 @@ public sealed class ApiBackendVerifyTests(Pattern01AppFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_clients_W3C_traceparent_continues_as_the_requests_X_Ray_trace()
+    {
+        using var api = Api;
+        using var request = new HttpRequestMessage(HttpMethod.Get, "products");
+        request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+
+        using var response = await api.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("Root=1-0af76519-16cd43dd8448eb211c80319c;Parent=b7ad6b7169203331", response.Headers.GetValues("X-Amzn-Trace-Id").Single());
+    }
+
+    [Fact]
     public async Task An_unknown_route_answers_as_API_Gateway_does()
     {
         using var api = Api;

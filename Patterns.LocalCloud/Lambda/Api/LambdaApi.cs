@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Patterns.LocalCloud.Edge;
+using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Lambda.Functions;
 
 namespace Patterns.LocalCloud.Lambda.Api;
@@ -160,7 +161,7 @@ internal sealed class LambdaApi(LambdaService service, FunctionCodeResolver code
         var payload = await ReadPayloadAsync(context, limit).ConfigureAwait(false);
         var invocation = new InvocationRequest(function.Definition.Name, payload)
         {
-            TraceHeader = request.Headers["X-Amzn-Trace-Id"].FirstOrDefault(),
+            TraceHeader = TraceContext.FromHeaders(request.Headers["X-Amzn-Trace-Id"].FirstOrDefault(), request.Headers["traceparent"].FirstOrDefault()),
             TailLog = request.Headers["X-Amz-Log-Type"].FirstOrDefault() == "Tail",
             ClientContext = request.Headers["X-Amz-Client-Context"].FirstOrDefault(),
         };

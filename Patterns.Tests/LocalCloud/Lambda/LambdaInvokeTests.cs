@@ -60,6 +60,28 @@ public sealed class LambdaInvokeTests(LocalCloudFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task A_W3C_traceparent_reaches_the_function_as_its_X_Ray_trace_header()
+    {
+        await fixture.CreateFunctionAsync("TraceparentReporter", Faults + "Context");
+
+        using var response = await InvokeAsync("TraceparentReporter", "{}",
+            r => r.Headers.Add("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
+
+        var context = await JsonAsync(response);
+        Assert.Equal("Root=1-4bf92f35-77b34da6a3ce929d0e0e4736;Parent=00f067aa0ba902b7;Sampled=1", context.GetProperty("traceId").GetString());
+    }
+
+    [Theory]
+    [InlineData(null, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00", "Root=1-4bf92f35-77b34da6a3ce929d0e0e4736;Parent=00f067aa0ba902b7;Sampled=0")]
+    [InlineData("Root=1-1-2;Sampled=1", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "Root=1-1-2;Sampled=1")]
+    [InlineData(null, "00-00000000000000000000000000000000-00f067aa0ba902b7-01", null)]
+    [InlineData(null, "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", null)]
+    [InlineData(null, "garbage", null)]
+    [InlineData(null, null, null)]
+    public void Trace_context_prefers_X_Ray_and_converts_valid_traceparents_only(string? xray, string? traceparent, string? expected) =>
+        Assert.Equal(expected, global::Patterns.LocalCloud.Lambda.Execution.TraceContext.FromHeaders(xray, traceparent));
+
+    [Fact]
     public async Task A_throwing_handler_is_an_unhandled_function_error()
     {
         await fixture.CreateFunctionAsync("Thrower", Faults + "Throw");
