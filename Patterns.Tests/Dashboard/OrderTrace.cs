@@ -15,7 +15,9 @@ internal sealed record OrderTrace(string TraceId, string GatewaySpanId, string I
     public const string Function = "HelloServerless";
 
     /// <param name="fail">The DynamoDB call and the invocation end in error.</param>
-    public static OrderTrace Send(Uri dashboard, bool fail = false, ActivityContext? linkTo = null)
+    /// <param name="linkTo">A span the invocation links to, as a batch consumer links to each message's producer.</param>
+    /// <param name="inFunction">Runs inside the invocation span, e.g. to write its log records.</param>
+    public static OrderTrace Send(Uri dashboard, bool fail = false, ActivityContext? linkTo = null, Action? inFunction = null)
     {
         var prefix = "Patterns.Tests.Dashboard." + Guid.NewGuid().ToString("N");
         using var gatewaySource = new ActivitySource(prefix + ".gateway");
@@ -50,6 +52,7 @@ internal sealed record OrderTrace(string TraceId, string GatewaySpanId, string I
                         function.SetTag("faas.invocation_id", Guid.NewGuid().ToString());
                         function.SetTag("faas.coldstart", true);
                         functionId = OtlpExporters.Hex(function.SpanId);
+                        inFunction?.Invoke();
                         using (var dynamo = functionSource.StartActivity("DynamoDB.PutItem", ActivityKind.Client)!)
                         {
                             dynamo.SetTag("rpc.system", "aws-api");

@@ -40,8 +40,10 @@ internal static class StructuredLogsPage
             var levelClass = record.Level.Lowest >= LogLevelName.Error.Lowest ? "error" : record.Level == LogLevelName.Warning ? "warn" : "";
             body.Append($"<tr><td class=\"mono\">{Time(record.TimeUnixNano)}</td><td>{Service(record.ServiceName, store.Colors)}</td>");
             body.Append($"<td><span class=\"badge {levelClass}\">{E(record.Level.Name)}</span></td><td>{E(record.Body)}");
-            if (record.Attributes.Length > 0)
-                body.Append($"<div class=\"muted mono\">{E(string.Join("  ", record.Attributes.Select(a => $"{a.Key}={a.Value}")))}</div>");
+            // .NET's loggers add the message template as an attribute; the message already shows it filled in.
+            var attributes = record.Attributes.Where(a => a.Key != "{OriginalFormat}").ToList();
+            if (attributes.Count > 0)
+                body.Append($"<div class=\"muted mono\">{E(string.Join("  ", attributes.Select(a => $"{a.Key}={a.Value}")))}</div>");
             body.Append("</td><td>");
             if (record.TraceId is not null)
                 body.Append($"<a class=\"mono\" href=\"/traces/{E(record.TraceId)}{Query(("span", record.SpanId))}\">{E(record.TraceId[..8])}</a>");

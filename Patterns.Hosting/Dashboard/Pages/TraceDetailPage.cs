@@ -33,7 +33,7 @@ internal static class TraceDetailPage
 
         body.Append("<div class=\"wf\" id=\"waterfall\"><div class=\"wf-head\"><div>Span</div><div class=\"axis\">");
         for (var i = 0; i <= 4; i++)
-            body.Append($"<span class=\"{(i == 0 ? "first" : i == 4 ? "last" : "")}\" style=\"left:{i * 25}%\">{Duration(summary.Duration * (i / 4.0))}</span>");
+            body.Append($"<span class=\"{(i == 0 ? "first" : i == 4 ? "last" : "")}\" style=\"left:{i * 25}%\">{(i == 0 ? "0" : Duration(summary.Duration * (i / 4.0)))}</span>");
         body.Append("</div></div>");
 
         foreach (var row in rows)
