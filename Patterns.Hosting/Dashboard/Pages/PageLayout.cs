@@ -107,7 +107,8 @@ internal static class PageLayout
         .kv td { padding: 3px 8px; font-size: 13px; }
         .kv td:first-child { width: 240px; color: var(--muted); }
         .detail-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 24px; }
-        svg.graph { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; background: #fcfdfe; }
+        .graph-box { overflow-x: auto; }
+        svg.graph { border: 1px solid var(--line); border-radius: 6px; background: #fcfdfe; }
         svg.graph text { font: 13px system-ui, "DejaVu Sans", sans-serif; }
         .legend { display: flex; gap: 16px; font-size: 12px; color: var(--muted); margin-top: 6px; }
         .empty { padding: 24px; color: var(--muted); border: 1px dashed var(--line); border-radius: 6px; text-align: center; }
@@ -115,6 +116,7 @@ internal static class PageLayout
           header nav, header .live, form.filters { display: none; }
           body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
           .console { height: auto; overflow: visible; }
+          svg.graph { max-width: 100%; height: auto; }
         }
         """;
 

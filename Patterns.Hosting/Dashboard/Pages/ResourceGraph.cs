@@ -12,9 +12,9 @@ namespace Patterns.Hosting.Dashboard.Pages;
 /// </summary>
 internal static class ResourceGraph
 {
-    private const int NodeWidth = 200;
+    private const int NodeWidth = 190;
     private const int NodeHeight = 50;
-    private const int ColumnGap = 150;
+    private const int ColumnGap = 120;
     private const int RowGap = 26;
     private const int Margin = 24;
     private const int MaxLabelLines = 4;
@@ -43,7 +43,8 @@ internal static class ResourceGraph
         var columnCount = column.Values.Max() + 1;
         var tallest = rows.Values.Max(r => r.Count);
         var width = Margin * 2 + columnCount * NodeWidth + (columnCount - 1) * ColumnGap;
-        var height = Margin * 2 + tallest * NodeHeight + (tallest - 1) * RowGap + 40;
+        var loopsBelow = edges.Any(e => column[e.To] <= column[e.From]);
+        var height = Margin * 2 + tallest * NodeHeight + (tallest - 1) * RowGap + (loopsBelow ? 48 : 0);
         var position = new Dictionary<string, (int X, int Y)>(StringComparer.Ordinal);
         foreach (var (c, inColumn) in rows)
         {
@@ -67,7 +68,8 @@ internal static class ResourceGraph
 
         var legend = string.Concat(edges.Select(e => e.Kind).Distinct().Order().Select(kind =>
             $"<span><svg width=\"28\" height=\"8\"><line x1=\"0\" y1=\"4\" x2=\"28\" y2=\"4\" stroke=\"{Styles[kind].Colour}\" stroke-width=\"2\" stroke-dasharray=\"{Styles[kind].Dash}\"/></svg> {E(kind.ToString())}</span>"));
-        return svg + (legend.Length == 0 ? "" : $"<div class=\"legend\">{legend}</div>");
+        // Drawn at full size and scrolled sideways when wider than the window, so its text stays readable.
+        return $"<div class=\"graph-box\">{svg}</div>" + (legend.Length == 0 ? "" : $"<div class=\"legend\">{legend}</div>");
     }
 
     // Longest path from a source, bounded so that a cycle cannot loop forever.
@@ -122,7 +124,9 @@ internal static class ResourceGraph
             double sx = x1 + NodeWidth, sy = y1 + NodeHeight / 2.0, tx = x2 - 2, ty = y2 + NodeHeight / 2.0;
             var bend = (tx - sx) / 2;
             path = Inv($"M{sx},{sy} C{sx + bend},{sy} {tx - bend},{ty} {tx},{ty}");
-            (labelX, labelY) = ((sx + tx) / 2, (sy + ty) / 2 - 6);
+            // Past the middle, where edges fanning out of one node have parted, so labels do not pile up.
+            (labelX, labelY) = Bezier(0.62, (sx, sy), (sx + bend, sy), (tx - bend, ty), (tx, ty));
+            labelY -= 6;
         }
         else
         {
@@ -141,6 +145,13 @@ internal static class ResourceGraph
                $"<path d=\"{path}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"1.6\" stroke-dasharray=\"{dash}\" marker-end=\"url(#arrow-{kind})\"/>" +
                (shown.Count == 0 ? "" : $"<text text-anchor=\"middle\" font-size=\"12\" fill=\"#3d444d\" stroke=\"#fcfdfe\" stroke-width=\"4\" paint-order=\"stroke\">{text}</text>") +
                "</g>";
+    }
+
+    private static (double X, double Y) Bezier(double t, (double X, double Y) p0, (double X, double Y) p1, (double X, double Y) p2, (double X, double Y) p3)
+    {
+        var u = 1 - t;
+        double Mix(double a, double b, double c, double d) => u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+        return (Mix(p0.X, p1.X, p2.X, p3.X), Mix(p0.Y, p1.Y, p2.Y, p3.Y));
     }
 
     private static string Node(string name, DashboardResource? resource, (int X, int Y) at, ServiceColors colors)
