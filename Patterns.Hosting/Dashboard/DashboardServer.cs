@@ -50,6 +50,11 @@ public sealed class DashboardServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(modelSource);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSpans, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLogRecords, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxMetricPoints, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConsoleLinesPerFunction, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RefreshInterval, TimeSpan.FromMilliseconds(100));
 
         var store = new TelemetryStore(options.MaxSpans, options.MaxLogRecords, options.MaxMetricPoints, options.MaxConsoleLinesPerFunction);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());

@@ -8,7 +8,7 @@ public interface IDashboardModelSource
 {
     /// <summary>
     /// The resources with their current state and instance counts. Called whenever the
-    /// Resources or Invocations page is drawn (about once a second while one is open), from any
+    /// Resources, Console logs or Invocations page is drawn (about once a second while one is open), from any
     /// thread: keep it cheap.
     /// </summary>
     DashboardModel GetModel();

@@ -241,6 +241,16 @@ public sealed class DashboardPagesTests : IAsyncLifetime
             rows.Select(r => (Convert.ToInt32(r.Span.SpanId, 16), r.Depth)));
     }
 
+    [Fact]
+    public void The_waterfall_orders_a_very_deep_chain_without_recursing()
+    {
+        const int depth = 50_000;
+        var rows = WaterfallRow.Order([.. Enumerable.Range(1, depth).Select(i => Span(1, i, parent: i == 1 ? null : i - 1, startMs: i))]);
+
+        Assert.Equal(depth, rows.Count);
+        Assert.Equal(depth - 1, rows[^1].Depth);
+    }
+
     private async Task<string> GetAsync(string path)
     {
         using var response = await _http.GetAsync(new Uri(_dashboard.Url, path));

@@ -17,20 +17,22 @@ internal sealed record WaterfallRow(TelemetrySpan Span, int Depth)
             .ToDictionary(g => g.Key, g => g.OrderBy(s => s.StartUnixNano).ToList(), StringComparer.Ordinal);
         var rows = new List<WaterfallRow>(spans.Count);
         var visited = new HashSet<string>(StringComparer.Ordinal);
-
-        void Visit(TelemetrySpan span, int depth)
+        // An explicit stack rather than recursion: a trace's depth is whatever its sender made it.
+        var pending = new Stack<(TelemetrySpan Span, int Depth)>();
+        var roots = spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.StartUnixNano);
+        foreach (var start in roots.Concat(spans.OrderBy(s => s.StartUnixNano)))
         {
-            if (!visited.Add(span.SpanId))
-                return;
-            rows.Add(new WaterfallRow(span, depth));
-            foreach (var child in children.GetValueOrDefault(span.SpanId) ?? [])
-                Visit(child, depth + 1);
+            pending.Push((start, 0));
+            while (pending.TryPop(out var next))
+            {
+                if (!visited.Add(next.Span.SpanId))
+                    continue;
+                rows.Add(new WaterfallRow(next.Span, next.Depth));
+                var below = children.GetValueOrDefault(next.Span.SpanId) ?? [];
+                for (var i = below.Count - 1; i >= 0; i--)
+                    pending.Push((below[i], next.Depth + 1));
+            }
         }
-
-        foreach (var root in spans.Where(s => s.ParentSpanId is null || !ids.Contains(s.ParentSpanId)).OrderBy(s => s.StartUnixNano))
-            Visit(root, 0);
-        foreach (var rest in spans.OrderBy(s => s.StartUnixNano))
-            Visit(rest, 0);
         return rows;
     }
 }
