@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Patterns.Hosting.Dashboard;
@@ -64,6 +65,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         _model.Write(OrderTrace.Function, $"START RequestId: 1f0c Version: $LATEST");
         _model.Write(OrderTrace.Function, "Created product Gadget (49.99)");
         _model.Write(OrderTrace.Function, "END RequestId: 1f0c");
+        SendMetrics();
         await Poll.UntilAsync(() => Task.FromResult(_dashboard.Store.SpanCount), n => n == 8, TimeSpan.FromSeconds(10), "both traces' spans");
 
         var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
@@ -143,10 +145,23 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Expect(invocations.Nth(2)).ToHaveTextAsync("1");
         await Screenshot(page, "invocations");
 
+        await page.GotoAsync(new Uri(_dashboard.Url, "metrics").ToString());
+        await Expect(page.Locator("#metrics tr", new PageLocatorOptions { HasText = "products.created" })).ToContainTextAsync("2");
+        await Screenshot(page, "metrics");
+
         // Pages update without a reload: a trace sent now appears on the open Traces page.
         await page.GotoAsync(new Uri(_dashboard.Url, "traces").ToString());
         var later = OrderTrace.Send(_dashboard.Url);
         await Expect(page.Locator($"#traces tr[data-trace='{later.TraceId}']")).ToBeVisibleAsync();
+    }
+
+    private void SendMetrics()
+    {
+        var meterName = "Patterns.Tests.Dashboard.Browser." + Guid.NewGuid().ToString("N");
+        using var meter = new Meter(meterName);
+        using var metrics = OtlpExporters.Metrics(_dashboard.Url, OrderTrace.Function, meterName);
+        meter.CreateCounter<long>("products.created").Add(2, new KeyValuePair<string, object?>("table", "Products"));
+        meter.CreateHistogram<double>("dynamodb.duration", unit: "ms").Record(4.2);
     }
 
     private static Task Screenshot(IPage page, string name) =>
