@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Patterns.Hosting.Dashboard;
 using Patterns.Hosting.Model;
 using Patterns.LocalCloud;
 
@@ -12,9 +13,12 @@ public sealed class LocalApp : IAsyncDisposable
 {
     private readonly LocalAppOptions _options;
 
-    private LocalApp(AppModel model, LocalAppOptions options, LocalCloudHost localCloud, ProvisionedApp resources, TimeSpan startupTime)
+    private readonly DashboardServer? _dashboard;
+
+    private LocalApp(AppModel model, LocalAppOptions options, LocalCloudHost localCloud, ProvisionedApp resources, TimeSpan startupTime, DashboardServer? dashboard)
     {
         _options = options;
+        _dashboard = dashboard;
         Model = model;
         LocalCloud = localCloud;
         Resources = resources;
@@ -36,6 +40,9 @@ public sealed class LocalApp : IAsyncDisposable
     /// <summary>From the call to StartAsync until every resource was provisioned.</summary>
     public TimeSpan StartupTime { get; }
 
+    /// <summary>The dashboard's address, when the app runs with one.</summary>
+    public Uri? DashboardUrl => _dashboard?.Url;
+
     public static async Task<LocalApp> StartAsync(AppModel model, LocalAppOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -43,16 +50,37 @@ public sealed class LocalApp : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var functionsDirectory = FunctionsBuild.Resolve(model, options);
 
-        var localCloud = await LocalCloudHost.StartAsync(options.LocalCloud, cancellationToken).ConfigureAwait(false);
+        // The dashboard starts first: function processes get its OTLP endpoint, and it hears every line they write.
+        LocalDashboardSource? dashboardSource = null;
+        DashboardServer? dashboard = null;
+        var cloudOptions = options.LocalCloud;
+        if (options.DashboardPort is { } dashboardPort)
+        {
+            dashboardSource = new LocalDashboardSource(model);
+            dashboard = await DashboardServer.StartAsync(new DashboardOptions { Port = dashboardPort }, dashboardSource, cancellationToken).ConfigureAwait(false);
+            var functionOutput = cloudOptions.FunctionOutput;
+            cloudOptions = cloudOptions with
+            {
+                FunctionBaseEnvironment = cloudOptions.FunctionBaseEnvironment.Concat(dashboard.OtlpEnvironment).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                FunctionOutput = functionOutput is null ? dashboardSource.Publish : (name, line) => { functionOutput(name, line); dashboardSource.Publish(name, line); },
+            };
+        }
+
+        LocalCloudHost? localCloud = null;
         try
         {
+            localCloud = await LocalCloudHost.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
             using var clients = new EdgeClients(localCloud.EdgeUrl, options.LocalCloud.Region);
             var resources = await new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl).ProvisionAsync(model, cancellationToken).ConfigureAwait(false);
-            return new LocalApp(model, options, localCloud, resources, clock.Elapsed);
+            dashboardSource?.Attach(localCloud, resources);
+            return new LocalApp(model, options, localCloud, resources, clock.Elapsed, dashboard);
         }
         catch
         {
-            await localCloud.DisposeAsync().ConfigureAwait(false);
+            if (localCloud is not null)
+                await localCloud.DisposeAsync().ConfigureAwait(false);
+            if (dashboard is not null)
+                await dashboard.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -64,5 +92,10 @@ public sealed class LocalApp : IAsyncDisposable
         return await new Provisioner(clients, _options, FunctionsBuild.Resolve(Model, _options), EdgeUrl).ProvisionAsync(Model, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => LocalCloud.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await LocalCloud.DisposeAsync().ConfigureAwait(false);
+        if (_dashboard is not null)
+            await _dashboard.DisposeAsync().ConfigureAwait(false);
+    }
 }

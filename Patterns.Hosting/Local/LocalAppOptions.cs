@@ -13,4 +13,7 @@ public sealed record LocalAppOptions
 
     /// <summary>How long a created or updated function may stay Pending before provisioning fails.</summary>
     public TimeSpan FunctionReadyTimeout { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The dashboard's port on 127.0.0.1 (0 = a free port); null runs without a dashboard.</summary>
+    public int? DashboardPort { get; init; }
 }

@@ -39,10 +39,13 @@ public sealed class TestApp : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var app = await LocalApp.StartAsync(
             model,
-            new LocalAppOptions { LocalCloud = options.LocalCloud with { EdgePort = 0 }, FunctionsDirectory = options.FunctionsDirectory },
+            new LocalAppOptions { LocalCloud = options.LocalCloud with { EdgePort = 0 }, FunctionsDirectory = options.FunctionsDirectory, DashboardPort = options.WithDashboard ? 0 : null },
             cancellationToken).ConfigureAwait(false);
         return new TestApp(app);
     }
+
+    /// <summary>The dashboard, when started with <see cref="TestAppOptions.WithDashboard"/>.</summary>
+    public Uri? DashboardUrl => _app.DashboardUrl;
 
     /// <summary>The local AWS endpoint.</summary>
     public Uri EdgeUrl => _app.EdgeUrl;

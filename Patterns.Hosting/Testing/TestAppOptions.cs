@@ -13,4 +13,7 @@ public sealed record TestAppOptions
 
     /// <summary>The Functions build to run; null = the model's FunctionsProject.BuildDirectory.</summary>
     public string? FunctionsDirectory { get; init; }
+
+    /// <summary>Start the dashboard too, on a free port (<see cref="TestApp.DashboardUrl"/>).</summary>
+    public bool WithDashboard { get; init; }
 }
