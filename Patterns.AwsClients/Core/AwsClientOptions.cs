@@ -25,6 +25,13 @@ public sealed record AwsClientOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Where unset values are read from (a variable's name to its value, null when unset);
+    /// null = this process's environment. Lets a caller point one client elsewhere without
+    /// changing the process's environment.
+    /// </summary>
+    public Func<string, string?>? Environment { get; init; }
+
     /// <summary>How long one attempt may take; Lambda's Invoke waits for the function, up to 15 minutes.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(16);
 }

@@ -4,7 +4,7 @@ namespace Patterns.AwsClients.Core;
 internal sealed record AwsClientSettings(AwsService Service, Uri Endpoint, string Region, AwsCredentials Credentials, AwsClientOptions Options)
 {
     public static AwsClientSettings Resolve(AwsService service, AwsClientOptions options) =>
-        Resolve(service, options, Environment.GetEnvironmentVariable);
+        Resolve(service, options, options?.Environment ?? Environment.GetEnvironmentVariable);
 
     internal static AwsClientSettings Resolve(AwsService service, AwsClientOptions options, Func<string, string?> environment)
     {

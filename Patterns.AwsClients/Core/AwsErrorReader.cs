@@ -1,12 +1,15 @@
 using System.Text;
 using System.Text.Json;
+using System.Xml;
+using System.Xml.Linq;
 
 namespace Patterns.AwsClients.Core;
 
 /// <summary>
-/// Reads the error code and message of a failed JSON-protocol call. The code comes from
+/// Reads the error code and message of a failed call. JSON protocols: the code comes from
 /// X-Amzn-ErrorType or the body's __type / code / Type; services differ in which they send and
-/// in the message's casing (Lambda: "Message", API Gateway: "message").
+/// in the message's casing (Lambda: "Message", API Gateway: "message"). The query protocol
+/// (CloudFormation, IAM, STS) answers XML: ErrorResponse/Error/{Code, Message}.
 /// </summary>
 internal static class AwsErrorReader
 {
@@ -14,7 +17,12 @@ internal static class AwsErrorReader
     {
         string? code = headers.TryGetValue("X-Amzn-ErrorType", out var header) ? header : null;
         string? message = null;
-        if (body.Length > 0)
+        if (LooksLikeXml(body) && ReadXml(body) is { } xml)
+        {
+            code ??= xml.Code;
+            message = xml.Message;
+        }
+        else if (body.Length > 0)
         {
             try
             {
@@ -33,6 +41,38 @@ internal static class AwsErrorReader
         }
         return (Normalize(code) ?? FallbackCode(statusCode), message ?? "(no message)");
     }
+
+    private static bool LooksLikeXml(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+                continue;
+            return b == (byte)'<';
+        }
+        return false;
+    }
+
+    private static (string? Code, string? Message)? ReadXml(byte[] body)
+    {
+        try
+        {
+            using var stream = new MemoryStream(body);
+            var root = XDocument.Load(stream).Root;
+            // Namespaces differ per service and version; the element names do not.
+            var error = root?.DescendantsAndSelf().FirstOrDefault(e => e.Name.LocalName == "Error");
+            if (error is null)
+                return null;
+            return (Child(error, "Code"), Child(error, "Message"));
+        }
+        catch (XmlException)
+        {
+            return null; // not XML after all: the JSON reader below takes the body as the message
+        }
+    }
+
+    private static string? Child(XElement element, string name) =>
+        element.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value is { Length: > 0 } value ? value : null;
 
     private static string? Property(JsonElement element, params string[] names)
     {

@@ -10,4 +10,6 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static AwsService Lambda { get; } = new("lambda", "lambda", "LAMBDA");
 
     public static AwsService ApiGateway { get; } = new("apigateway", "apigateway", "API_GATEWAY");
+
+    public static AwsService CloudFormation { get; } = new("cloudformation", "cloudformation", "CLOUDFORMATION");
 }

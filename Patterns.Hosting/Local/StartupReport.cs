@@ -1,8 +1,9 @@
 using System.Globalization;
+using Patterns.Hosting.Model;
 
 namespace Patterns.Hosting.Local;
 
-/// <summary>What a local run prints once it is up: where to call it and what it provisioned.</summary>
+/// <summary>What a run prints once it is up: where to call the app and what each resource of the model is.</summary>
 internal static class StartupReport
 {
     public static void Write(TextWriter output, LocalApp app)
@@ -20,9 +21,33 @@ internal static class StartupReport
             output.WriteLine($"  REST API  {api.Name,-24} id {api.Id}, stage {api.Stage}");
             output.WriteLine($"            {api.InvokeUrl}");
             output.WriteLine($"            {api.UserRequestUrl}");
-            foreach (var route in app.Model.Get<Model.RestApi>(api.Name).Routes)
-                output.WriteLine($"            {route.Method,-7} {route.Path} -> {route.FunctionName}");
+            WriteRoutes(output, app.Model.Get<RestApi>(api.Name));
         }
-        output.WriteLine("Press Ctrl+C to stop.");
+    }
+
+    public static void Write(TextWriter output, AppModel model, DeployedApp app, TimeSpan readTime)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stack {app.StackName} ({app.StackStatus}) in {app.Region}, read in {readTime.TotalSeconds:0.00} s"));
+        output.WriteLine($"  Stack id  {app.StackId}");
+        output.WriteLine($"  For the AWS CLI and SDKs: AWS_REGION={app.Region}");
+        foreach (var table in app.Tables)
+            output.WriteLine($"  Table     {table.Name,-24} {table.TableName}");
+        foreach (var function in app.Functions)
+        {
+            output.WriteLine($"  Function  {function.Name,-24} {function.FunctionName}");
+            output.WriteLine($"            log group {function.LogGroupName}");
+        }
+        foreach (var api in app.RestApis)
+        {
+            output.WriteLine($"  REST API  {api.Name,-24} stage {api.Stage}");
+            output.WriteLine($"            {api.Url}");
+            WriteRoutes(output, model.Get<RestApi>(api.Name));
+        }
+    }
+
+    private static void WriteRoutes(TextWriter output, RestApi api)
+    {
+        foreach (var route in api.Routes)
+            output.WriteLine($"            {route.Method,-7} {route.Path} -> {route.FunctionName}");
     }
 }
