@@ -13,6 +13,9 @@ internal sealed record CommandLine(Backend Backend, int Port, string StackName, 
     /// <summary>The stack <c>publish</c> synthesizes unless told otherwise.</summary>
     public const string DefaultStackName = "ServerlessPatterns";
 
+    /// <summary>The dashboard's port (0 = a free one); null runs without it.</summary>
+    public int? DashboardPort { get; init; } = Dashboard.DashboardOptions.DefaultPort;
+
     public const string Usage = """
         Runs the app locally: starts the local cloud, provisions every resource, runs until Ctrl+C.
         With --backend aws, shows the app deployed to AWS instead (read from its stack's outputs).
@@ -20,6 +23,8 @@ internal sealed record CommandLine(Backend Backend, int Port, string StackName, 
         Options:
           --backend B      local (the default) or aws
           --port N         local: the local AWS endpoint's port on 127.0.0.1 (default 4566; 0 picks a free port)
+          --dashboard-port N  local: the dashboard's port on 127.0.0.1 (default 18888; 0 picks a free port)
+          --no-dashboard   local: run without the dashboard
           --stack-name S   aws: the deployed stack (default ServerlessPatterns); region and credentials
                            from AWS_REGION / AWS_DEFAULT_REGION and AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
           --once           print what runs where, then exit instead of running until Ctrl+C
@@ -34,6 +39,8 @@ internal sealed record CommandLine(Backend Backend, int Port, string StackName, 
     {
         var backend = Backend.Local;
         int? port = null;
+        int? dashboardPort = Dashboard.DashboardOptions.DefaultPort;
+        var dashboardChosen = false;
         string? stackName = null;
         var once = false;
         var help = false;
@@ -58,6 +65,17 @@ internal sealed record CommandLine(Backend Backend, int Port, string StackName, 
                         throw Error($"--port needs a port number from 0 to 65535, not '{portText}'.");
                     port = parsed;
                     break;
+                case "--dashboard-port":
+                    var dashboardText = Value();
+                    if (!int.TryParse(dashboardText, NumberStyles.None, CultureInfo.InvariantCulture, out var dashboardParsed) || dashboardParsed > 65535)
+                        throw Error($"--dashboard-port needs a port number from 0 to 65535, not '{dashboardText}'.");
+                    dashboardPort = dashboardParsed;
+                    dashboardChosen = true;
+                    break;
+                case "--no-dashboard":
+                    dashboardPort = null;
+                    dashboardChosen = true;
+                    break;
                 case "--stack-name":
                     stackName = Value();
                     if (string.IsNullOrWhiteSpace(stackName) || stackName.StartsWith('-'))
@@ -77,7 +95,9 @@ internal sealed record CommandLine(Backend Backend, int Port, string StackName, 
             throw Error("--stack-name applies to --backend aws; a local run has no stack.");
         if (backend == Backend.Aws && port is not null)
             throw Error("--port applies to --backend local; --backend aws starts no local endpoint.");
-        return new CommandLine(backend, port ?? DefaultPort, stackName ?? DefaultStackName, once, help);
+        if (backend == Backend.Aws && dashboardChosen)
+            throw Error("--dashboard-port and --no-dashboard apply to --backend local for now.");
+        return new CommandLine(backend, port ?? DefaultPort, stackName ?? DefaultStackName, once, help) { DashboardPort = dashboardPort };
     }
 
     private static ArgumentException Error(string problem) => new($"{problem}{Environment.NewLine}{Usage}");

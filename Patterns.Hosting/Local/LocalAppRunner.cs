@@ -59,7 +59,7 @@ public static class LocalAppRunner
         LocalApp app;
         try
         {
-            app = await LocalApp.StartAsync(model, new LocalAppOptions { LocalCloud = new LocalCloudOptions { EdgePort = commandLine.Port } }, stop).ConfigureAwait(false);
+            app = await LocalApp.StartAsync(model, new LocalAppOptions { LocalCloud = new LocalCloudOptions { EdgePort = commandLine.Port }, DashboardPort = commandLine.DashboardPort }, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

@@ -10,6 +10,8 @@ internal static class StartupReport
     {
         var edge = app.EdgeUrl.ToString().TrimEnd('/');
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Ready in {app.StartupTime.TotalSeconds:0.00} s"));
+        if (app.DashboardUrl is { } dashboard)
+            output.WriteLine($"  Dashboard            {dashboard.ToString().TrimEnd('/')}");
         output.WriteLine($"  Edge (AWS endpoint)  {edge}");
         output.WriteLine($"  For the AWS CLI and SDKs: AWS_ENDPOINT_URL={edge} AWS_REGION={app.Region} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
         foreach (var table in app.Resources.Tables)

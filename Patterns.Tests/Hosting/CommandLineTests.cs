@@ -49,4 +49,18 @@ public sealed class CommandLineTests
         Assert.Contains("--port N", error.Message, StringComparison.Ordinal);
         Assert.Contains("--backend B", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(new string[0], 18888)]
+    [InlineData(new[] { "--dashboard-port", "0" }, 0)]
+    [InlineData(new[] { "--dashboard-port=19000" }, 19000)]
+    [InlineData(new[] { "--no-dashboard" }, null)]
+    public void The_dashboard_port_is_read(string[] args, int? expected) =>
+        Assert.Equal(expected, CommandLine.Parse(args).DashboardPort);
+
+    [Theory]
+    [InlineData(new[] { "--dashboard-port", "x" }, "--dashboard-port needs a port number")]
+    [InlineData(new[] { "--backend", "aws", "--no-dashboard" }, "apply to --backend local")]
+    public void A_bad_dashboard_argument_is_a_usage_error(string[] args, string message) =>
+        Assert.Contains(message, Assert.Throws<ArgumentException>(() => CommandLine.Parse(args)).Message);
 }

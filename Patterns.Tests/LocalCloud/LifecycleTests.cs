@@ -46,6 +46,8 @@ public sealed class LifecycleTests
         var appHost = Path.Combine(Path.GetDirectoryName(FunctionsBuild.Directory.TrimEnd('/'))!.Replace(
             Path.Combine("Functions", "bin"), Path.Combine("Patterns.AppHost", "bin"), StringComparison.Ordinal), Path.GetFileName(FunctionsBuild.Directory.TrimEnd('/')), "Patterns.AppHost");
         var startInfo = new ProcessStartInfo(appHost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        startInfo.ArgumentList.Add("--dashboard-port");
+        startInfo.ArgumentList.Add("0");
         startInfo.ArgumentList.Add("--port");
         startInfo.ArgumentList.Add(MotoServer.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         using var process = Process.Start(startInfo)!;

@@ -45,7 +45,7 @@ internal static partial class ReadyBench
     {
         var port = FreePort();
         var start = Stopwatch.GetTimestamp();
-        using var process = Start(Path.Combine(BuildOutputs.AppHost, "Patterns.AppHost"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var process = Start(Path.Combine(BuildOutputs.AppHost, "Patterns.AppHost"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--dashboard-port", "0");
         string? apiUrl = null;
         while (apiUrl is null && await process.StandardOutput.ReadLineAsync() is { } line)
         {
