@@ -15,7 +15,6 @@ public sealed class ApiGatewayClient : IDisposable
     private static readonly KeyValuePair<string, string>[] AcceptJson = [new("Accept", "application/json")];
 
     private readonly AwsRequestSender _sender;
-    private readonly HttpClient? _ownedHttp;
 
     public ApiGatewayClient(AwsClientOptions options)
         : this(options, null)
@@ -30,9 +29,7 @@ public sealed class ApiGatewayClient : IDisposable
 
     internal ApiGatewayClient(AwsClientOptions options, HttpClient? http, TimeProvider time)
     {
-        var settings = AwsClientSettings.Resolve(AwsService.ApiGateway, options);
-        _ownedHttp = http is null ? AwsRequestSender.CreateHttpClient(options) : null;
-        _sender = new AwsRequestSender(http ?? _ownedHttp!, settings, time);
+        _sender = AwsRequestSender.For(AwsService.ApiGateway, options, http, time);
     }
 
     public Uri Endpoint => _sender.Settings.Endpoint;
@@ -147,7 +144,7 @@ public sealed class ApiGatewayClient : IDisposable
         return SendAsync("UpdateStage", HttpMethod.Patch, StagePath(request.RestApiId, request.StageName), Body(request, ApiGatewayJsonContext.Default.UpdateStageRequest), ApiGatewayJsonContext.Default.Stage, cancellationToken);
     }
 
-    public void Dispose() => _ownedHttp?.Dispose();
+    public void Dispose() => _sender.Dispose();
 
     private static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
         $"restapis/{RestJson.Segment(restApiId, nameof(restApiId))}/resources/{RestJson.Segment(resourceId, nameof(resourceId))}/methods/{RestJson.Segment(httpMethod, nameof(httpMethod))}";

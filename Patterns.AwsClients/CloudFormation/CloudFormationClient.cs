@@ -12,7 +12,6 @@ public sealed class CloudFormationClient : IDisposable
     private const string Version = "2010-05-15";
 
     private readonly AwsRequestSender _sender;
-    private readonly HttpClient? _ownedHttp;
 
     public CloudFormationClient(AwsClientOptions options)
         : this(options, null)
@@ -27,9 +26,7 @@ public sealed class CloudFormationClient : IDisposable
 
     internal CloudFormationClient(AwsClientOptions options, HttpClient? http, TimeProvider time)
     {
-        var settings = AwsClientSettings.Resolve(AwsService.CloudFormation, options);
-        _ownedHttp = http is null ? AwsRequestSender.CreateHttpClient(options) : null;
-        _sender = new AwsRequestSender(http ?? _ownedHttp!, settings, time);
+        _sender = AwsRequestSender.For(AwsService.CloudFormation, options, http, time);
     }
 
     public Uri Endpoint => _sender.Settings.Endpoint;
@@ -69,5 +66,5 @@ public sealed class CloudFormationClient : IDisposable
             && exception.ServiceMessage.Contains("does not exist", StringComparison.Ordinal);
     }
 
-    public void Dispose() => _ownedHttp?.Dispose();
+    public void Dispose() => _sender.Dispose();
 }

@@ -4,9 +4,19 @@ namespace Patterns.AwsClients.Core;
 /// Sends API calls to one service: builds the HTTP message, signs it, retries what the retry
 /// policy calls transient, and turns an error answer into an <see cref="AwsServiceException"/>.
 /// </summary>
-internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settings, TimeProvider time)
+internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settings, TimeProvider time, bool ownsHttp = false) : IDisposable
 {
     public AwsClientSettings Settings => settings;
+
+    /// <summary>A sender for one service's client: over the caller's HttpClient, or over one of its own that it disposes.</summary>
+    public static AwsRequestSender For(AwsService service, AwsClientOptions options, HttpClient? http, TimeProvider time) =>
+        new(http ?? CreateHttpClient(options), AwsClientSettings.Resolve(service, options), time, ownsHttp: http is null);
+
+    public void Dispose()
+    {
+        if (ownsHttp)
+            http.Dispose();
+    }
 
     /// <summary>An HttpClient for one client's calls: no cookies or redirects, the per-attempt timeout of the options.</summary>
     public static HttpClient CreateHttpClient(AwsClientOptions options) =>

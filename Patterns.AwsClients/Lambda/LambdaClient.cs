@@ -12,7 +12,6 @@ public sealed class LambdaClient : IDisposable
     private const string Functions = "2015-03-31/functions";
 
     private readonly AwsRequestSender _sender;
-    private readonly HttpClient? _ownedHttp;
 
     public LambdaClient(AwsClientOptions options)
         : this(options, null)
@@ -27,9 +26,7 @@ public sealed class LambdaClient : IDisposable
 
     internal LambdaClient(AwsClientOptions options, HttpClient? http, TimeProvider time)
     {
-        var settings = AwsClientSettings.Resolve(AwsService.Lambda, options);
-        _ownedHttp = http is null ? AwsRequestSender.CreateHttpClient(options) : null;
-        _sender = new AwsRequestSender(http ?? _ownedHttp!, settings, time);
+        _sender = AwsRequestSender.For(AwsService.Lambda, options, http, time);
     }
 
     /// <summary>The endpoint calls go to.</summary>
@@ -145,7 +142,7 @@ public sealed class LambdaClient : IDisposable
         return configuration.State is null or "Active" && configuration.LastUpdateStatus is null or "Successful";
     }
 
-    public void Dispose() => _ownedHttp?.Dispose();
+    public void Dispose() => _sender.Dispose();
 
     private async Task<T> SendJsonAsync<T>(string operation, HttpMethod method, string path, byte[]? body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> responseType, CancellationToken cancellationToken)
     {

@@ -18,8 +18,7 @@ internal static class OutputsOnlyStack
             ["Outputs"] = outputs.ToDictionary(o => o.Key, o => (object)new { Value = o.Value }),
         });
         var options = new AwsClientOptions { Endpoint = endpoint, Region = "us-east-1", Credentials = AwsCredentials.Test };
-        using var http = AwsRequestSender.CreateHttpClient(options);
-        var sender = new AwsRequestSender(http, AwsClientSettings.Resolve(AwsService.CloudFormation, options), TimeProvider.System);
+        using var sender = AwsRequestSender.For(AwsService.CloudFormation, options, null, TimeProvider.System);
         await sender.SendAsync(AwsQuery.Request("CreateStack", "2010-05-15", ("StackName", stackName), ("TemplateBody", template)), CancellationToken.None);
 
         using var client = new CloudFormationClient(options);
