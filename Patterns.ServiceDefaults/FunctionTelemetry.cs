@@ -1,0 +1,125 @@
+using System.Globalization;
+using Amazon.Runtime.Internal;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Patterns.ServiceDefaults;
+
+/// <summary>
+/// OpenTelemetry for a function process: traces exported over OTLP/HTTP protobuf to
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and a span for every AWS SDK call. Without that variable
+/// <see cref="Start(Func{string, string?})"/> returns null and nothing listens, so an invocation
+/// costs nothing for telemetry.
+/// <code>
+/// using var telemetry = FunctionTelemetry.Start(Environment.GetEnvironmentVariable);
+/// // after each invocation, before its result is posted:
+/// telemetry?.Flush();
+/// </code>
+/// </summary>
+public sealed class FunctionTelemetry : IDisposable
+{
+    /// <summary>The ActivitySource of the Lambda runtime client's invocation spans.</summary>
+    public const string RuntimeSourceName = "Patterns.Functions.Runtime";
+
+    /// <summary>Long enough for a local receiver, short enough that a gone one does not hold an invocation for long.</summary>
+    private const int ExportTimeoutMilliseconds = 2_000;
+
+    private readonly TracerProvider tracerProvider;
+    private readonly AwsSdkTracingCustomizer sdkTracing;
+
+    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing)
+    {
+        this.tracerProvider = tracerProvider;
+        this.sdkTracing = sdkTracing;
+    }
+
+    /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set.</returns>
+    /// <exception cref="InvalidOperationException">The endpoint is not an absolute http(s) URL.</exception>
+    public static FunctionTelemetry? Start(Func<string, string?> environment)
+    {
+        var endpoint = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException(
+                $"OTEL_EXPORTER_OTLP_ENDPOINT is '{endpoint}', which is not an http(s) URL. Set it to the OTLP/HTTP receiver's base URL, e.g. http://127.0.0.1:18888, or unset it to turn telemetry off.");
+        }
+
+        var sdkTracing = new AwsSdkTracingCustomizer();
+        var tracerProvider = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(ResourceFor(environment))
+            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName)
+            .AddOtlpExporter(otlp =>
+            {
+                // Set in code, the endpoint is taken as is: the signal's path is ours to add.
+                otlp.Endpoint = new Uri(baseUri, "v1/traces");
+                otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
+                otlp.TimeoutMilliseconds = ExportTimeoutMilliseconds;
+                otlp.ExportProcessorType = ExportProcessorType.Batch;
+                // Invocations flush their spans themselves; the schedule only catches spans made between invocations.
+                otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = 1_000;
+            })
+            .Build();
+        RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
+        return new FunctionTelemetry(tracerProvider, sdkTracing);
+    }
+
+    /// <summary>
+    /// Exports every ended span now. Synchronous because OpenTelemetry's flush is: the runtime calls
+    /// it between ending an invocation's span and posting its result, when nothing else runs.
+    /// </summary>
+    /// <returns>False when the export did not finish in time.</returns>
+    public bool Flush() => tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
+
+    public void Dispose()
+    {
+        RuntimePipelineCustomizerRegistry.Instance.Deregister(sdkTracing);
+        tracerProvider.Dispose();
+    }
+
+    internal static ResourceBuilder ResourceFor(Func<string, string?> environment)
+    {
+        var functionName = environment("AWS_LAMBDA_FUNCTION_NAME");
+        var attributes = new Dictionary<string, object>
+        {
+            ["cloud.provider"] = "aws",
+            ["cloud.platform"] = "aws_lambda",
+        };
+        AddIfSet(attributes, "faas.name", functionName);
+        AddIfSet(attributes, "cloud.region", environment("AWS_REGION"));
+        AddIfSet(attributes, "faas.version", environment("AWS_LAMBDA_FUNCTION_VERSION"));
+        AddIfSet(attributes, "faas.instance", environment("AWS_LAMBDA_LOG_STREAM_NAME"));
+        if (long.TryParse(environment("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes))
+        {
+            attributes["faas.max_memory"] = megabytes * 1024 * 1024;
+        }
+
+        var serviceName = environment("OTEL_SERVICE_NAME");
+        if (string.IsNullOrEmpty(serviceName))
+        {
+            serviceName = string.IsNullOrEmpty(functionName) ? "unknown_service" : functionName;
+        }
+
+        var instanceId = environment("AWS_LAMBDA_LOG_STREAM_NAME");
+        // OTEL_RESOURCE_ATTRIBUTES comes last so that what it names wins, service.instance.id included.
+        return ResourceBuilder.CreateEmpty()
+            .AddService(serviceName, serviceInstanceId: string.IsNullOrEmpty(instanceId) ? null : instanceId, autoGenerateServiceInstanceId: false)
+            .AddAttributes(attributes)
+            .AddTelemetrySdk()
+            .AddDetector(new ResourceAttributesVariableDetector(environment));
+    }
+
+    private static void AddIfSet(Dictionary<string, object> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            attributes[key] = value;
+        }
+    }
+}
