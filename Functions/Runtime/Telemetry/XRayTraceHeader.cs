@@ -52,7 +52,8 @@ internal static class XRayTraceHeader
         Span<char> traceHex = stackalloc char[32];
         root.Slice(2, 8).CopyTo(traceHex);
         root.Slice(11, 24).CopyTo(traceHex[8..]);
-        if (!IsLowerOrUpperHex(traceHex) || !IsLowerOrUpperHex(parent))
+        // W3C trace context reserves all-zero ids as invalid.
+        if (!IsLowerOrUpperHex(traceHex) || !IsLowerOrUpperHex(parent) || traceHex.IndexOfAnyExcept('0') < 0 || parent.IndexOfAnyExcept('0') < 0)
         {
             return null;
         }
@@ -61,14 +62,7 @@ internal static class XRayTraceHeader
         Span<char> lowerParent = stackalloc char[16];
         traceHex.ToLowerInvariant(lowerTrace);
         parent.ToLowerInvariant(lowerParent);
-        var traceId = ActivityTraceId.CreateFromString(lowerTrace);
-        var spanId = ActivitySpanId.CreateFromString(lowerParent);
-        if (traceId == default || spanId == default)
-        {
-            return null;
-        }
-
-        return new ActivityContext(traceId, spanId, sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None, isRemote: true);
+        return new ActivityContext(ActivityTraceId.CreateFromString(lowerTrace), ActivitySpanId.CreateFromString(lowerParent), sampled ? ActivityTraceFlags.Recorded : ActivityTraceFlags.None, isRemote: true);
     }
 
     private static bool IsLowerOrUpperHex(ReadOnlySpan<char> value)
