@@ -35,9 +35,11 @@ public sealed class FunctionTelemetry : IDisposable
         this.sdkTracing = sdkTracing;
     }
 
-    /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set.</returns>
-    /// <exception cref="InvalidOperationException">The endpoint is not an absolute http(s) URL.</exception>
-    public static FunctionTelemetry? Start(Func<string, string?> environment)
+    /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set or not usable.</returns>
+    public static FunctionTelemetry? Start(Func<string, string?> environment) => Start(environment, Console.Error);
+
+    /// <param name="warnings">Told why telemetry stays off when the endpoint is not usable.</param>
+    internal static FunctionTelemetry? Start(Func<string, string?> environment, TextWriter warnings)
     {
         var endpoint = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
         if (string.IsNullOrEmpty(endpoint))
@@ -47,8 +49,10 @@ public sealed class FunctionTelemetry : IDisposable
 
         if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new InvalidOperationException(
-                $"OTEL_EXPORTER_OTLP_ENDPOINT is '{endpoint}', which is not an http(s) URL. Set it to the OTLP/HTTP receiver's base URL, e.g. http://127.0.0.1:18888, or unset it to turn telemetry off.");
+            // As OpenTelemetry SDKs do with bad settings: say so and run on, since telemetry must not stop the function.
+            warnings.WriteLine(
+                $"Telemetry is off: OTEL_EXPORTER_OTLP_ENDPOINT is '{endpoint}', which is not an http(s) URL. Set it to the OTLP/HTTP receiver's base URL, e.g. http://127.0.0.1:18888, or unset it.");
+            return null;
         }
 
         var sdkTracing = new AwsSdkTracingCustomizer();

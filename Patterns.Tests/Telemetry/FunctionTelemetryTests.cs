@@ -13,11 +13,14 @@ public sealed class FunctionTelemetryTests
     }
 
     [Fact]
-    public void An_endpoint_that_is_not_an_http_url_is_refused_naming_the_variable()
+    public void An_endpoint_that_is_not_an_http_url_turns_telemetry_off_saying_so()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => FunctionTelemetry.Start(name => name == "OTEL_EXPORTER_OTLP_ENDPOINT" ? "localhost:4318" : null));
+        var warnings = new StringWriter();
 
-        Assert.Contains("OTEL_EXPORTER_OTLP_ENDPOINT", exception.Message, StringComparison.Ordinal);
+        using var telemetry = FunctionTelemetry.Start(name => name == "OTEL_EXPORTER_OTLP_ENDPOINT" ? "localhost:4318" : null, warnings);
+
+        Assert.Null(telemetry);
+        Assert.Contains("OTEL_EXPORTER_OTLP_ENDPOINT is 'localhost:4318', which is not an http(s) URL", warnings.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
