@@ -1,7 +1,9 @@
 using System.Globalization;
 using Amazon.Runtime.Internal;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -26,14 +28,25 @@ public sealed class FunctionTelemetry : IDisposable
     /// <summary>Long enough for a local receiver, short enough that a gone one does not hold an invocation for long.</summary>
     private const int ExportTimeoutMilliseconds = 2_000;
 
+    /// <summary>Invocations flush themselves; the schedule only catches what is made between invocations.</summary>
+    private const int ScheduledDelayMilliseconds = 1_000;
+
     private readonly TracerProvider tracerProvider;
     private readonly AwsSdkTracingCustomizer sdkTracing;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly BaseProcessor<LogRecord> logExport;
 
-    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing)
+    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing, ILoggerFactory loggerFactory, BaseProcessor<LogRecord> logExport)
     {
         this.tracerProvider = tracerProvider;
         this.sdkTracing = sdkTracing;
+        this.loggerFactory = loggerFactory;
+        this.logExport = logExport;
+        FunctionLog = loggerFactory.CreateLogger("Function");
     }
+
+    /// <summary>The function's log lines as OTLP log records, tied to the span current when written.</summary>
+    public ILogger FunctionLog { get; }
 
     /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set or not usable.</returns>
     public static FunctionTelemetry? Start(Func<string, string?> environment) => Start(environment, Console.Error);
@@ -55,36 +68,57 @@ public sealed class FunctionTelemetry : IDisposable
             return null;
         }
 
+        var resource = ResourceFor(environment);
         var sdkTracing = new AwsSdkTracingCustomizer();
         var tracerProvider = Sdk.CreateTracerProviderBuilder()
-            .SetResourceBuilder(ResourceFor(environment))
+            .SetResourceBuilder(resource)
             .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName)
-            .AddOtlpExporter(otlp =>
-            {
-                // Set in code, the endpoint is taken as is: the signal's path is ours to add.
-                otlp.Endpoint = new Uri(baseUri, "v1/traces");
-                otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
-                otlp.TimeoutMilliseconds = ExportTimeoutMilliseconds;
-                otlp.ExportProcessorType = ExportProcessorType.Batch;
-                // Invocations flush their spans themselves; the schedule only catches spans made between invocations.
-                otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = 1_000;
-            })
+            .AddOtlpExporter(otlp => Configure(otlp, new Uri(baseUri, "v1/traces")))
             .Build();
+
+        var logOptions = new OtlpExporterOptions();
+        Configure(logOptions, new Uri(baseUri, "v1/logs"));
+        var logExport = new BatchLogRecordExportProcessor(new OtlpLogExporter(logOptions), scheduledDelayMilliseconds: ScheduledDelayMilliseconds, exporterTimeoutMilliseconds: ExportTimeoutMilliseconds);
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddOpenTelemetry(otel =>
+        {
+            otel.SetResourceBuilder(resource);
+            otel.IncludeFormattedMessage = true;
+            otel.AddProcessor(logExport);
+        }));
+
         RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
-        return new FunctionTelemetry(tracerProvider, sdkTracing);
+        return new FunctionTelemetry(tracerProvider, sdkTracing, loggerFactory, logExport);
     }
 
     /// <summary>
-    /// Exports every ended span now. Synchronous because OpenTelemetry's flush is: the runtime calls
-    /// it between ending an invocation's span and posting its result, when nothing else runs.
+    /// Exports every ended span and written log record now. Synchronous because OpenTelemetry's
+    /// flush is: the runtime calls it between ending an invocation's span and posting its result,
+    /// when nothing else runs.
     /// </summary>
-    /// <returns>False when the export did not finish in time.</returns>
-    public bool Flush() => tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
+    /// <returns>False when an export did not finish in time.</returns>
+    public bool Flush()
+    {
+        var spans = tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
+        var logs = logExport.ForceFlush(ExportTimeoutMilliseconds);
+        return spans && logs;
+    }
 
     public void Dispose()
     {
         RuntimePipelineCustomizerRegistry.Instance.Deregister(sdkTracing);
+        sdkTracing.Dispose();
         tracerProvider.Dispose();
+        loggerFactory.Dispose();
+    }
+
+    private static void Configure(OtlpExporterOptions otlp, Uri endpoint)
+    {
+        // Set in code, the endpoint is taken as is: the signal's path is ours to add.
+        otlp.Endpoint = endpoint;
+        otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
+        otlp.TimeoutMilliseconds = ExportTimeoutMilliseconds;
+        otlp.ExportProcessorType = ExportProcessorType.Batch;
+        otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = ScheduledDelayMilliseconds;
     }
 
     internal static ResourceBuilder ResourceFor(Func<string, string?> environment)

@@ -58,6 +58,8 @@ public sealed class FunctionTelemetryProcessTests
         Assert.Equal("false", second.Attribute("faas.coldstart"));
         Assert.Equal("pubsub", second.Attribute("faas.trigger"));
         Assert.NotEqual(first.SpanId, second.SpanId);
+        var stats = Assert.Single(dashboard.Store.GetInvocations());
+        Assert.Equal(("TestFunction", 2L, 1L), (stats.Function, stats.Count, stats.ColdStarts));
     }
 
     [Fact]
@@ -107,6 +109,11 @@ public sealed class FunctionTelemetryProcessTests
         {
             Assert.Equal([$"00-{TraceId}-{call.SpanId}-01"], traceparents);
         }
+
+        var log = Assert.Single(dashboard.Store.GetLogs(), record => record.Body == "Listed 0 products");
+        Assert.Equal(TraceId, log.TraceId);
+        Assert.Equal(invocation.SpanId, log.SpanId);
+        Assert.Equal("TestFunction", log.ServiceName);
     }
 
     private static Task<DashboardServer> StartDashboardAsync() =>

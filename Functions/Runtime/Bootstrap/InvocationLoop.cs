@@ -34,7 +34,7 @@ internal sealed class InvocationLoop(
     {
         // AWS runtimes publish the trace header here for the X-Ray SDK and for OpenTelemetry's propagator.
         Environment.SetEnvironmentVariable(RuntimeSettings.TraceIdVariable, invocation.TraceId);
-        var context = new LambdaContext(invocation, function, new ConsoleLambdaLogger(invocation.RequestId, time), time);
+        var context = new LambdaContext(invocation, function, new ConsoleLambdaLogger(invocation.RequestId, time, telemetry?.FunctionLog), time);
 
         byte[]? body = null;
         ErrorResponse? error = null;
