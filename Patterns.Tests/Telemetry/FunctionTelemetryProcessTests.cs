@@ -25,6 +25,9 @@ public sealed class FunctionTelemetryProcessTests
 
     private readonly List<string> traceparents = [];
 
+    /// <summary>When set, the DynamoDB stand-in answers every call with this error.</summary>
+    private string? dynamoDbError;
+
     [Fact]
     public async Task Each_invocation_is_a_server_span_in_the_callers_trace_exported_before_its_result()
     {
@@ -86,12 +89,7 @@ public sealed class FunctionTelemetryProcessTests
     {
         await using var dashboard = await StartDashboardAsync();
         await using var api = await FakeRuntimeApi.StartAsync(MapDynamoDb);
-        var environment = EnvironmentFor(api, dashboard, "Functions::Functions.Pattern01.HelloServerless::HandleAsync");
-        environment["AWS_ENDPOINT_URL"] = $"http://{api.Address}";
-        environment["AWS_ACCESS_KEY_ID"] = "test";
-        environment["AWS_SECRET_ACCESS_KEY"] = "test";
-        environment["TABLE_NAME"] = "Products";
-        await using var function = FunctionProcess.Start(environment);
+        await using var function = FunctionProcess.Start(HelloServerlessEnvironment(api, dashboard));
 
         var outcome = await function.OutcomeOf(api.InvokeAsync("listing", Functions.HelloServerlessTests.ApiEvent("GET", null), new InvocationHeaders(TraceId: TraceHeader)));
         var invocation = await SpanOfAsync(dashboard, "listing");
@@ -114,6 +112,36 @@ public sealed class FunctionTelemetryProcessTests
         Assert.Equal(TraceId, log.TraceId);
         Assert.Equal(invocation.SpanId, log.SpanId);
         Assert.Equal("TestFunction", log.ServiceName);
+    }
+
+    [Fact]
+    public async Task A_failed_DynamoDB_call_is_an_error_span_with_the_service_error()
+    {
+        dynamoDbError = "ResourceNotFoundException";
+        await using var dashboard = await StartDashboardAsync();
+        await using var api = await FakeRuntimeApi.StartAsync(MapDynamoDb);
+        await using var function = FunctionProcess.Start(HelloServerlessEnvironment(api, dashboard));
+
+        await function.OutcomeOf(api.InvokeAsync("missing-table", Functions.HelloServerlessTests.ApiEvent("GET", null), new InvocationHeaders(TraceId: TraceHeader)));
+        var invocation = await SpanOfAsync(dashboard, "missing-table");
+        var call = await WaitForAsync(dashboard, span => span.TraceId == TraceId && span.Name == "DynamoDB.Scan");
+
+        Assert.Equal(invocation.SpanId, call.ParentSpanId);
+        Assert.Equal(TelemetryStatus.Error, call.Status);
+        Assert.Equal("Requested resource not found", call.StatusMessage);
+        Assert.Equal("400", call.Attribute("http.response.status_code"));
+        Assert.Equal("ResourceNotFoundException", call.Attribute("error.type"));
+        Assert.Contains(call.Events, e => e.Name == "exception");
+    }
+
+    private Dictionary<string, string?> HelloServerlessEnvironment(FakeRuntimeApi api, DashboardServer dashboard)
+    {
+        var environment = EnvironmentFor(api, dashboard, "Functions::Functions.Pattern01.HelloServerless::HandleAsync");
+        environment["AWS_ENDPOINT_URL"] = $"http://{api.Address}";
+        environment["AWS_ACCESS_KEY_ID"] = "test";
+        environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        environment["TABLE_NAME"] = "Products";
+        return environment;
     }
 
     private static Task<DashboardServer> StartDashboardAsync() =>
@@ -158,7 +186,7 @@ public sealed class FunctionTelemetryProcessTests
         }
     }
 
-    /// <summary>A DynamoDB stand-in answering Scan with no items, recording each request's traceparent.</summary>
+    /// <summary>A DynamoDB stand-in answering Scan with no items (or with <see cref="dynamoDbError"/>), recording each request's traceparent.</summary>
     private void MapDynamoDb(IEndpointRouteBuilder endpoints) => endpoints.MapPost("/", async context =>
     {
         lock (traceparents)
@@ -167,6 +195,13 @@ public sealed class FunctionTelemetryProcessTests
         }
 
         context.Response.ContentType = "application/x-amz-json-1.0";
+        if (dynamoDbError is not null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync($$"""{"__type":"com.amazonaws.dynamodb.v20120810#{{dynamoDbError}}","message":"Requested resource not found"}""");
+            return;
+        }
+
         await context.Response.WriteAsync("""{"Items":[],"Count":0,"ScannedCount":0}""");
     });
 }
