@@ -55,7 +55,11 @@ internal sealed class InvocationLoop(
         }
 
         // The trace is complete when the caller sees the result: the span ended above, and leaves now.
-        telemetry?.Flush();
+        if (telemetry is not null && !telemetry.Flush())
+        {
+            await Console.Error.WriteLineAsync($"Telemetry of invocation {invocation.RequestId} was not exported in time: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
+        }
+
         await output.CompleteAsync(invocation.RequestId, cancellationToken);
         if (error is null)
         {
