@@ -155,28 +155,8 @@ internal sealed class FunctionProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The build copies the Functions output (bootstrap, apphost, Functions.dll) next to the test
-    /// assembly; the Functions project's own output is the fallback.
+    /// The Functions project's own output, as deployed: the copy the build puts beside the tests
+    /// lacks the assemblies the test host gets from the ASP.NET Core shared framework.
     /// </summary>
-    private static string FindBootstrap()
-    {
-        var beside = Path.Combine(AppContext.BaseDirectory, "bootstrap");
-        if (File.Exists(beside))
-        {
-            return beside;
-        }
-
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = testOutput.Parent?.Name ?? "Debug";
-        for (var directory = testOutput; directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "Functions", "bin", configuration, testOutput.Name, "bootstrap");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"The Functions bootstrap was found neither beside the tests ({beside}) nor under Functions/bin/{configuration}; build the solution first.");
-    }
+    private static string FindBootstrap() => Path.Combine(Support.FunctionsBuild.Directory, "bootstrap");
 }

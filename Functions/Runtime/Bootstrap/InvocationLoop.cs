@@ -3,6 +3,8 @@ using Functions.Runtime.Context;
 using Functions.Runtime.ExceptionHandling;
 using Functions.Runtime.Handlers;
 using Functions.Runtime.Logging;
+using Functions.Runtime.Telemetry;
+using Patterns.ServiceDefaults;
 
 namespace Functions.Runtime.Bootstrap;
 
@@ -12,8 +14,12 @@ internal sealed class InvocationLoop(
     HandlerInvoker handler,
     FunctionEnvironment function,
     InvocationOutput output,
+    InvocationTracing tracing,
+    FunctionTelemetry? telemetry,
     TimeProvider time)
 {
+    private bool coldStart = true;
+
     /// <summary>Returns only by an exception: <see cref="RuntimeApiException"/> or cancellation.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -28,19 +34,30 @@ internal sealed class InvocationLoop(
     {
         // AWS runtimes publish the trace header here for the X-Ray SDK and for OpenTelemetry's propagator.
         Environment.SetEnvironmentVariable(RuntimeSettings.TraceIdVariable, invocation.TraceId);
-        var context = new LambdaContext(invocation, function, new ConsoleLambdaLogger(invocation.RequestId, time), time);
+        var context = new LambdaContext(invocation, function, new ConsoleLambdaLogger(invocation.RequestId, time, telemetry?.FunctionLog), time);
 
         byte[]? body = null;
         ErrorResponse? error = null;
-        try
+        using (var activity = tracing.Start(invocation, coldStart))
         {
-            body = await handler.InvokeAsync(invocation.Payload, context);
+            coldStart = false;
+            try
+            {
+                body = await handler.InvokeAsync(invocation.Payload, context);
+            }
+            catch (Exception exception)
+            {
+                // The handler's failure is the invocation's result: it goes to the caller as an Unhandled function error.
+                error = ErrorResponse.FromException(exception);
+                InvocationTracing.Fail(activity, exception);
+                await output.ReportFailureAsync(invocation.RequestId, exception);
+            }
         }
-        catch (Exception exception)
+
+        // The trace is complete when the caller sees the result: the span ended above, and leaves now.
+        if (telemetry is not null && !telemetry.Flush())
         {
-            // The handler's failure is the invocation's result: it goes to the caller as an Unhandled function error.
-            error = ErrorResponse.FromException(exception);
-            await output.ReportFailureAsync(invocation.RequestId, exception);
+            await Console.Error.WriteLineAsync($"Telemetry of invocation {invocation.RequestId} was not exported in time: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
         }
 
         await output.CompleteAsync(invocation.RequestId, cancellationToken);

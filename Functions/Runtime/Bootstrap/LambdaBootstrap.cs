@@ -3,6 +3,8 @@ using Functions.Runtime.Context;
 using Functions.Runtime.ExceptionHandling;
 using Functions.Runtime.Handlers;
 using Functions.Runtime.Logging;
+using Functions.Runtime.Telemetry;
+using Patterns.ServiceDefaults;
 
 namespace Functions.Runtime.Bootstrap;
 
@@ -28,6 +30,8 @@ internal static class LambdaBootstrap
         }
 
         using var runtimeApi = new RuntimeApiClient(settings.RuntimeApi);
+        // Before the handler binds, so the AWS SDK clients its constructor makes are traced too.
+        using var telemetry = FunctionTelemetry.Start(environment);
         try
         {
             var handler = await InitializeAsync(runtimeApi, settings, cancellationToken);
@@ -36,7 +40,9 @@ internal static class LambdaBootstrap
                 return ExitCodes.InitializationFailed;
             }
 
-            var loop = new InvocationLoop(runtimeApi, handler, FunctionEnvironment.Read(environment), new InvocationOutput(settings.LogMarker, time), time);
+            var function = FunctionEnvironment.Read(environment);
+            using var tracing = new InvocationTracing(function);
+            var loop = new InvocationLoop(runtimeApi, handler, function, new InvocationOutput(settings.LogMarker, time), tracing, telemetry, time);
             await loop.RunAsync(cancellationToken);
             return ExitCodes.Stopped;
         }

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Amazon.Runtime.Internal;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Patterns.ServiceDefaults;
+
+/// <summary>
+/// OpenTelemetry for a function process: traces exported over OTLP/HTTP protobuf to
+/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and a span for every AWS SDK call. Without that variable
+/// <see cref="Start(Func{string, string?})"/> returns null and nothing listens, so an invocation
+/// costs nothing for telemetry.
+/// <code>
+/// using var telemetry = FunctionTelemetry.Start(Environment.GetEnvironmentVariable);
+/// // after each invocation, before its result is posted:
+/// telemetry?.Flush();
+/// </code>
+/// </summary>
+public sealed class FunctionTelemetry : IDisposable
+{
+    /// <summary>The ActivitySource of the Lambda runtime client's invocation spans.</summary>
+    public const string RuntimeSourceName = "Patterns.Functions.Runtime";
+
+    /// <summary>Long enough for a local receiver, short enough that a gone one does not hold an invocation for long.</summary>
+    private const int ExportTimeoutMilliseconds = 2_000;
+
+    /// <summary>Invocations flush themselves; the schedule only catches what is made between invocations.</summary>
+    private const int ScheduledDelayMilliseconds = 1_000;
+
+    private readonly TracerProvider tracerProvider;
+    private readonly AwsSdkTracingCustomizer sdkTracing;
+    private readonly ILoggerFactory loggerFactory;
+    private readonly BaseProcessor<LogRecord> logExport;
+
+    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing, ILoggerFactory loggerFactory, BaseProcessor<LogRecord> logExport)
+    {
+        this.tracerProvider = tracerProvider;
+        this.sdkTracing = sdkTracing;
+        this.loggerFactory = loggerFactory;
+        this.logExport = logExport;
+        FunctionLog = loggerFactory.CreateLogger("Function");
+    }
+
+    /// <summary>The function's log lines as OTLP log records, tied to the span current when written.</summary>
+    public ILogger FunctionLog { get; }
+
+    /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set or not usable.</returns>
+    public static FunctionTelemetry? Start(Func<string, string?> environment) => Start(environment, Console.Error);
+
+    /// <param name="warnings">Told why telemetry stays off when the endpoint is not usable.</param>
+    internal static FunctionTelemetry? Start(Func<string, string?> environment, TextWriter warnings)
+    {
+        var endpoint = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
+        if (string.IsNullOrEmpty(endpoint))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var baseUri) || (baseUri.Scheme != Uri.UriSchemeHttp && baseUri.Scheme != Uri.UriSchemeHttps))
+        {
+            // As OpenTelemetry SDKs do with bad settings: say so and run on, since telemetry must not stop the function.
+            warnings.WriteLine(
+                $"Telemetry is off: OTEL_EXPORTER_OTLP_ENDPOINT is '{endpoint}', which is not an http(s) URL. Set it to the OTLP/HTTP receiver's base URL, e.g. http://127.0.0.1:18888, or unset it.");
+            return null;
+        }
+
+        var resource = ResourceFor(environment);
+        var sdkTracing = new AwsSdkTracingCustomizer();
+        var tracerProvider = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName)
+            .AddOtlpExporter(otlp => Configure(otlp, new Uri(baseUri, "v1/traces")))
+            .Build();
+
+        var logOptions = new OtlpExporterOptions();
+        Configure(logOptions, new Uri(baseUri, "v1/logs"));
+        var logExport = new BatchLogRecordExportProcessor(new OtlpLogExporter(logOptions), scheduledDelayMilliseconds: ScheduledDelayMilliseconds, exporterTimeoutMilliseconds: ExportTimeoutMilliseconds);
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddOpenTelemetry(otel =>
+        {
+            otel.SetResourceBuilder(resource);
+            otel.IncludeFormattedMessage = true;
+            otel.AddProcessor(logExport);
+        }));
+
+        RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
+        return new FunctionTelemetry(tracerProvider, sdkTracing, loggerFactory, logExport);
+    }
+
+    /// <summary>
+    /// Exports every ended span and written log record now. Synchronous because OpenTelemetry's
+    /// flush is: the runtime calls it between ending an invocation's span and posting its result,
+    /// when nothing else runs.
+    /// </summary>
+    /// <returns>False when an export did not finish in time.</returns>
+    public bool Flush()
+    {
+        var spans = tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
+        var logs = logExport.ForceFlush(ExportTimeoutMilliseconds);
+        return spans && logs;
+    }
+
+    public void Dispose()
+    {
+        RuntimePipelineCustomizerRegistry.Instance.Deregister(sdkTracing);
+        sdkTracing.Dispose();
+        tracerProvider.Dispose();
+        loggerFactory.Dispose();
+    }
+
+    private static void Configure(OtlpExporterOptions otlp, Uri endpoint)
+    {
+        // Set in code, the endpoint is taken as is: the signal's path is ours to add.
+        otlp.Endpoint = endpoint;
+        otlp.Protocol = OtlpExportProtocol.HttpProtobuf;
+        otlp.TimeoutMilliseconds = ExportTimeoutMilliseconds;
+        otlp.ExportProcessorType = ExportProcessorType.Batch;
+        otlp.BatchExportProcessorOptions.ScheduledDelayMilliseconds = ScheduledDelayMilliseconds;
+    }
+
+    internal static ResourceBuilder ResourceFor(Func<string, string?> environment)
+    {
+        var functionName = environment("AWS_LAMBDA_FUNCTION_NAME");
+        var attributes = new Dictionary<string, object>
+        {
+            ["cloud.provider"] = "aws",
+            ["cloud.platform"] = "aws_lambda",
+        };
+        AddIfSet(attributes, "faas.name", functionName);
+        AddIfSet(attributes, "cloud.region", environment("AWS_REGION"));
+        AddIfSet(attributes, "faas.version", environment("AWS_LAMBDA_FUNCTION_VERSION"));
+        AddIfSet(attributes, "faas.instance", environment("AWS_LAMBDA_LOG_STREAM_NAME"));
+        if (long.TryParse(environment("AWS_LAMBDA_FUNCTION_MEMORY_SIZE"), NumberStyles.None, CultureInfo.InvariantCulture, out var megabytes))
+        {
+            attributes["faas.max_memory"] = megabytes * 1024 * 1024;
+        }
+
+        var serviceName = environment("OTEL_SERVICE_NAME");
+        if (string.IsNullOrEmpty(serviceName))
+        {
+            serviceName = string.IsNullOrEmpty(functionName) ? "unknown_service" : functionName;
+        }
+
+        var instanceId = environment("AWS_LAMBDA_LOG_STREAM_NAME");
+        // OTEL_RESOURCE_ATTRIBUTES comes last so that what it names wins, service.instance.id included.
+        return ResourceBuilder.CreateEmpty()
+            .AddService(serviceName, serviceInstanceId: string.IsNullOrEmpty(instanceId) ? null : instanceId, autoGenerateServiceInstanceId: false)
+            .AddAttributes(attributes)
+            .AddTelemetrySdk()
+            .AddDetector(new ResourceAttributesVariableDetector(environment));
+    }
+
+    private static void AddIfSet(Dictionary<string, object> attributes, string key, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            attributes[key] = value;
+        }
+    }
+}
