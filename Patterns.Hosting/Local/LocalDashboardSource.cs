@@ -66,7 +66,7 @@ internal sealed class LocalDashboardSource(AppModel model) : IDashboardModelSour
             foreach (var reference in function.References)
             {
                 environment[reference.EnvironmentVariable] = reference.ResourceName;
-                edges.Add(new DashboardEdge(function.Name, reference.ResourceName, DashboardEdgeKind.Reference, $"{reference.EnvironmentVariable} ({reference.Access})"));
+                edges.Add(new DashboardEdge(function.Name, reference.ResourceName, DashboardEdgeKind.Reference, reference.EnvironmentVariable));
             }
             items.Add(new DashboardResource(function.Name, DashboardResource.FunctionType, state)
             {
