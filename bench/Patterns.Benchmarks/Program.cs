@@ -8,7 +8,7 @@ if (args is ["echo-server"])
 }
 
 // Every number is measured in this run, next to its baseline, and printed as a ratio.
-// Arguments pick sections (warm, cold, dynamodb, ready); none runs them all.
+// Arguments pick sections (warm, cold, dynamodb, telemetry, ready); none runs them all.
 bool Runs(string section) => args.Length == 0 || args.Contains(section);
 Console.WriteLine($"Serverless Patterns benchmark — {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd}");
 
@@ -22,5 +22,7 @@ await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions {
     if (Runs("dynamodb"))
         await DynamoDbBench.RunAsync(cloud);
 }
+if (Runs("telemetry"))
+    await TelemetryOverheadBench.RunAsync();
 if (Runs("ready"))
     await ReadyBench.RunAsync();

@@ -35,7 +35,7 @@ internal static class WarmInvokeBench
         Report.Ratio("warm invoke / echo (p99)", invoke.P99, baseline.P99);
     }
 
-    private static async Task<Samples> MeasureAsync(string name, Func<Task> call)
+    public static async Task<Samples> MeasureAsync(string name, Func<Task> call)
     {
         for (var i = 0; i < Warmup; i++)
             await call();
