@@ -5,6 +5,7 @@ using Patterns.Hosting.Dashboard;
 using Patterns.Hosting.Dashboard.Telemetry;
 using Patterns.Tests.Dashboard;
 using Patterns.Tests.Functions;
+using Patterns.Tests.Support;
 
 namespace Patterns.Tests.Telemetry;
 
@@ -108,7 +109,10 @@ public sealed class FunctionTelemetryProcessTests
             Assert.Equal([$"00-{TraceId}-{call.SpanId}-01"], traceparents);
         }
 
-        var log = Assert.Single(dashboard.Store.GetLogs(), record => record.Body == "Listed 0 products");
+        // Log records trail the result on their own schedule (the span does not).
+        var logs = await Poll.UntilAsync(() => Task.FromResult(dashboard.Store.GetLogs().Where(record => record.Body == "Listed 0 products").ToList()),
+            found => found.Count > 0, TimeSpan.FromSeconds(5), "the function's log record");
+        var log = Assert.Single(logs);
         Assert.Equal(TraceId, log.TraceId);
         Assert.Equal(invocation.SpanId, log.SpanId);
         Assert.Equal("TestFunction", log.ServiceName);
