@@ -109,15 +109,6 @@ public sealed class ApiBackendVerifyTests(Pattern01AppFixture fixture) : IClassF
     private async Task<List<string>> LogMessagesAsync(string group)
     {
         using var edge = new HttpClient { BaseAddress = fixture.App.EdgeUrl };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { logGroupName = group }), Encoding.UTF8, "application/x-amz-json-1.1"),
-        };
-        request.Headers.Add("X-Amz-Target", "Logs_20140328.FilterLogEvents");
-        using var response = await edge.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-            return [];
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return [.. body.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()!)];
+        return await CloudWatchLogs.MessagesAsync(edge, group);
     }
 }

@@ -47,19 +47,7 @@ public sealed class LocalCloudFixture : IAsyncLifetime
     }
 
     /// <summary>Every message of a log group (CloudWatch Logs FilterLogEvents through the edge); empty while the group does not exist.</summary>
-    public async Task<List<string>> FilterLogEventsAsync(string group)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
-        {
-            Content = new StringContent(JsonSerializer.Serialize(new { logGroupName = group }), System.Text.Encoding.UTF8, "application/x-amz-json-1.1"),
-        };
-        request.Headers.Add("X-Amz-Target", "Logs_20140328.FilterLogEvents");
-        using var response = await Edge.SendAsync(request);
-        if (!response.IsSuccessStatusCode)
-            return [];
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return [.. body.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()!)];
-    }
+    public Task<List<string>> FilterLogEventsAsync(string group) => CloudWatchLogs.MessagesAsync(Edge, group);
 
     public async Task DisposeAsync()
     {
