@@ -2,6 +2,7 @@ using Patterns.LocalCloud.ApiGateway;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud;
 
@@ -16,9 +17,11 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly HttpClient _motoHttp;
     private readonly LambdaService _lambda;
     private readonly EdgeServer _edge;
+    private readonly LocalCloudTelemetry? _telemetry;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, LambdaService lambda, EdgeServer edge)
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
+        _telemetry = telemetry;
         _moto = moto;
         _motoHttp = motoHttp;
         _lambda = lambda;
@@ -52,19 +55,21 @@ public sealed class LocalCloudHost : IAsyncDisposable
         { BaseAddress = moto.Url, Timeout = Timeout.InfiniteTimeSpan };
         var motoClient = new MotoClient(motoHttp, options.Region);
 
-        var lambda = new LambdaService(options, motoClient, edgePort);
-        var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options);
+        var telemetry = options.OtlpEndpoint is { } otlpEndpoint ? new LocalCloudTelemetry(otlpEndpoint, edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
+        var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
         var proxy = new MotoProxy(motoHttp, options.Region, [apiGateway]);
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, [lambda, apiGateway], proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, lambda, edge);
+            return new LocalCloudHost(moto, motoHttp, lambda, edge, telemetry);
         }
         catch
         {
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
+            telemetry?.Dispose();
             throw;
         }
     }
@@ -92,5 +97,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
         _motoHttp.Dispose();
+        // Last, so that the spans of requests that were still running are exported too.
+        _telemetry?.Dispose();
     }
 }

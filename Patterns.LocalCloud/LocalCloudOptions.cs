@@ -37,4 +37,10 @@ public sealed record LocalCloudOptions
 
     /// <summary>Told every line a function process writes (function name, line), e.g. to show it on a console.</summary>
     public Action<string, string>? FunctionOutput { get; init; }
+
+    /// <summary>
+    /// An OTLP/HTTP receiver (e.g. the dashboard) for the local cloud's own spans: API Gateway's
+    /// request and Lambda's invoke, exported to {endpoint}/v1/traces. Null = no telemetry.
+    /// </summary>
+    public Uri? OtlpEndpoint { get; init; }
 }

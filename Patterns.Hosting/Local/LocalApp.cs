@@ -43,6 +43,9 @@ public sealed class LocalApp : IAsyncDisposable
     /// <summary>The dashboard's address, when the app runs with one.</summary>
     public Uri? DashboardUrl => _dashboard?.Url;
 
+    /// <summary>The dashboard itself (its telemetry store), for tests.</summary>
+    internal DashboardServer? Dashboard => _dashboard;
+
     public static async Task<LocalApp> StartAsync(AppModel model, LocalAppOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -61,6 +64,7 @@ public sealed class LocalApp : IAsyncDisposable
             var functionOutput = cloudOptions.FunctionOutput;
             cloudOptions = cloudOptions with
             {
+                OtlpEndpoint = dashboard.OtlpEndpoint,
                 FunctionBaseEnvironment = cloudOptions.FunctionBaseEnvironment.Concat(dashboard.OtlpEnvironment).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 FunctionOutput = functionOutput is null ? dashboardSource.Publish : (name, line) => { functionOutput(name, line); dashboardSource.Publish(name, line); },
             };

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
+using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Moto;
 
 namespace Patterns.LocalCloud.ApiGateway;
@@ -18,9 +20,12 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
     private readonly ApiDefinitionCache _definitions;
     private readonly LambdaProxyIntegration _lambdaProxy;
     private readonly ExecutionLog _log;
+    private readonly ActivitySource? _tracing;
 
-    public ApiGatewayExecutor(MotoClient moto, ILambdaInvoker lambda, LocalCloudOptions options)
+    /// <param name="tracing">Where the request spans go; null = none, and trace headers pass through as given.</param>
+    public ApiGatewayExecutor(MotoClient moto, ILambdaInvoker lambda, LocalCloudOptions options, ActivitySource? tracing = null)
     {
+        _tracing = tracing;
         _definitions = new ApiDefinitionCache(new ApiDefinitionLoader(moto));
         _log = new ExecutionLog(options.Log);
         _lambdaProxy = new LambdaProxyIntegration(lambda, options, _log);
@@ -30,25 +35,59 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
 
     public async Task HandleAsync(HttpContext context)
     {
-        // A W3C traceparent from the client continues its trace just as an X-Amzn-Trace-Id does.
-        var incomingTrace = Lambda.Execution.TraceContext.FromHeaders(context.Request.Headers["X-Amzn-Trace-Id"].ToString(), context.Request.Headers["traceparent"].ToString());
-        var ids = RequestIdentity.Create(incomingTrace ?? "", DateTimeOffset.UtcNow);
+        var xrayHeader = context.Request.Headers["X-Amzn-Trace-Id"].ToString();
+        var traceparent = context.Request.Headers["traceparent"].ToString();
+        using var span = StartRequestSpan(context.Request, xrayHeader, traceparent);
+        // A W3C traceparent from the client continues its trace just as an X-Amzn-Trace-Id does;
+        // with a span, what the function and the client see names that span as the parent.
+        var ids = RequestIdentity.Create(span is null ? TraceContext.FromHeaders(xrayHeader, traceparent) ?? "" : TraceContext.ToXRay(span), DateTimeOffset.UtcNow);
         ApiResponse response;
         try
         {
-            response = await ExecuteAsync(context, ids).ConfigureAwait(false);
+            response = await ExecuteAsync(context, ids, span).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
+            span?.SetStatus(ActivityStatusCode.Error, "the client closed the connection");
             return; // the client went away; nothing is left to answer
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             // Answer as API Gateway would (a generic 500) and put the cause where a developer looks.
             _log.Write(context.Request, $"the request failed inside the local cloud: {exception}");
+            span?.AddException(exception);
             response = GatewayResponses.InternalServerError(500);
         }
+        if (span is not null)
+        {
+            span.SetTag("http.response.status_code", response.StatusCode);
+            if (response.StatusCode >= 500)
+                span.SetStatus(ActivityStatusCode.Error);
+        }
         await ApiResponseWriter.WriteAsync(context, response, ids).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The request's SERVER span, named by method until the route is known. Its parent is the
+    /// client's traceparent, else its X-Amzn-Trace-Id; without either it starts a trace.
+    /// </summary>
+    private Activity? StartRequestSpan(HttpRequest request, string xrayHeader, string traceparent)
+    {
+        if (_tracing is null)
+            return null;
+        var parent = TraceContext.FromTraceparent(traceparent) ?? TraceContext.ToActivityContext(xrayHeader);
+        if (parent is null)
+        {
+            // The edge's hosting activity is exported nowhere; a span under it would dangle.
+            // (Called from the async HandleAsync, so this does not reach the edge's pipeline.)
+            Activity.Current = null;
+        }
+        var span = _tracing.StartActivity(request.Method, ActivityKind.Server, parent ?? default);
+        span?.SetTag("http.request.method", request.Method);
+        span?.SetTag("url.path", request.Path.Value);
+        span?.SetTag("url.scheme", request.Scheme);
+        span?.SetTag("server.address", request.Host.Host);
+        return span;
     }
 
     /// <summary>
@@ -76,10 +115,13 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
         _definitions.InvalidateAll();
     }
 
-    private async Task<ApiResponse> ExecuteAsync(HttpContext context, RequestIdentity ids)
+    private async Task<ApiResponse> ExecuteAsync(HttpContext context, RequestIdentity ids, Activity? span)
     {
         if (InvokeUrlParser.Parse(context.Request) is not { } target)
             return GatewayResponses.Forbidden();
+        span?.SetTag("aws.api_gateway.rest_api_id", target.ApiId);
+        span?.SetTag("aws.api_gateway.stage", target.Stage);
+        span?.SetTag("aws.request_id", ids.RequestId);
 
         var lookup = await _definitions.GetAsync(target.ApiId, target.Stage, context.RequestAborted).ConfigureAwait(false);
         switch (lookup.Status)
@@ -94,6 +136,11 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
         var request = await ApiRequest.ReadAsync(context, target).ConfigureAwait(false);
         if (api.Routes.Match(request.HttpMethod, target.ResourcePath) is not { } match)
             return GatewayResponses.MissingAuthenticationToken();
+        if (span is not null)
+        {
+            span.DisplayName = $"{request.HttpMethod} {match.Resource.Path}";
+            span.SetTag("http.route", match.Resource.Path);
+        }
 
         // Until authorizers are executed, a protected method must not be served open.
         if (!match.Method.Authorization.IsOpen)

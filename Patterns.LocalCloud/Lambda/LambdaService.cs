@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda.Api;
@@ -18,10 +19,13 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
     private readonly InstanceSettings _instanceSettings;
     private readonly CloudWatchLogWriter _logs;
     private readonly LambdaApi _api;
+    private readonly ActivitySource? _tracing;
 
-    public LambdaService(LocalCloudOptions options, MotoClient moto, int edgePort)
+    /// <param name="tracing">Where the invoke spans go; null = none, and trace headers pass through as given.</param>
+    public LambdaService(LocalCloudOptions options, MotoClient moto, int edgePort, ActivitySource? tracing = null)
     {
         _options = options;
+        _tracing = tracing;
         Registry = new FunctionRegistry(options.Region, options.AccountId);
         _logs = new CloudWatchLogWriter(moto, options.Log);
         _instanceSettings = new InstanceSettings(
@@ -64,24 +68,68 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
     {
         var function = Registry.Get(request.FunctionName, request.Qualifier);
         var definition = function.Definition;
-        var invocation = new PendingInvocation(Guid.NewGuid().ToString(), request.Payload, request.TraceHeader ?? TraceHeader.New(), request.ClientContext);
-        var instance = await function.Pool.AcquireAsync(definition, cancellationToken).ConfigureAwait(false);
+        using var span = StartInvokeSpan(request, definition.Name);
+        var invocation = new PendingInvocation(
+            Guid.NewGuid().ToString(),
+            request.Payload,
+            span is null ? request.TraceHeader ?? TraceHeader.New() : TraceContext.ToXRay(span),
+            request.ClientContext);
+        span?.SetTag("aws.request_id", invocation.RequestId);
+        span?.SetTag("faas.invocation_id", invocation.RequestId);
         InstanceInvocation result;
         try
         {
-            // Once started, an invocation runs to its end even if the caller gives up, as in AWS.
-            result = await instance.InvokeAsync(invocation, request.TailLog).ConfigureAwait(false);
+            var instance = await function.Pool.AcquireAsync(definition, cancellationToken).ConfigureAwait(false);
+            span?.SetTag("faas.coldstart", !instance.IsStarted);
+            try
+            {
+                // Once started, an invocation runs to its end even if the caller gives up, as in AWS.
+                result = await instance.InvokeAsync(invocation, request.TailLog).ConfigureAwait(false);
+            }
+            finally
+            {
+                function.Pool.Release(instance);
+            }
         }
-        finally
+        catch (Exception exception) when (span is not null)
         {
-            function.Pool.Release(instance);
+            span.SetStatus(ActivityStatusCode.Error, exception.Message);
+            span.AddException(exception);
+            throw;
         }
+        if (result.Outcome.IsError)
+            span?.SetStatus(ActivityStatusCode.Error, "Unhandled");
         return new InvocationResult(
             result.Outcome.Payload,
             result.Outcome.IsError ? "Unhandled" : null,
             "$LATEST",
             invocation.RequestId,
             result.LogTail);
+    }
+
+    /// <summary>
+    /// The invoke's span: a child of the caller's trace header, else the start of a new trace.
+    /// Its id goes to the function as Parent, so the function's span is its child.
+    /// </summary>
+    private Activity? StartInvokeSpan(InvocationRequest request, string functionName)
+    {
+        if (_tracing is null)
+            return null;
+        var parent = TraceContext.ToActivityContext(request.TraceHeader);
+        if (parent is null)
+        {
+            // The edge's hosting activity is exported nowhere; a span under it would dangle.
+            // (Called from the async InvokeAsync, so this does not reach InvokeAsync's caller.)
+            Activity.Current = null;
+        }
+        var span = _tracing.StartActivity($"Invoke {functionName}", ActivityKind.Client, parent ?? default);
+        span?.SetTag("faas.invoked_name", functionName);
+        span?.SetTag("faas.invoked_provider", "aws");
+        span?.SetTag("faas.invoked_region", _options.Region);
+        span?.SetTag("rpc.system", "aws-api");
+        span?.SetTag("rpc.service", "Lambda");
+        span?.SetTag("rpc.method", "Invoke");
+        return span;
     }
 
     /// <summary>Waits until every function log line written so far is in CloudWatch Logs.</summary>

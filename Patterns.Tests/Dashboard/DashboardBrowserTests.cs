@@ -1,7 +1,12 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using Patterns.AppHost;
+using Patterns.AppHost.Patterns;
 using Patterns.Hosting.Dashboard;
+using Patterns.Hosting.Testing;
 using Patterns.Tests.Support;
 using static Microsoft.Playwright.Assertions;
 
@@ -153,6 +158,52 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await page.GotoAsync(new Uri(_dashboard.Url, "traces").ToString());
         var later = OrderTrace.Send(_dashboard.Url);
         await Expect(page.Locator($"#traces tr[data-trace='{later.TraceId}']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_request_to_the_running_model_is_shown_as_one_trace_from_api_gateway_to_dynamodb()
+    {
+        await using var app = await TestApp.StartAsync(PatternsApp.Build(new Pattern01ApiBackend()), new TestAppOptions { WithDashboard = true });
+        var dashboard = app.LocalApp.Dashboard!;
+        var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        using (var api = app.CreateHttpClient("ProductsAPI"))
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "products") { Content = new StringContent("""{"name":"Gadget","price":49.99}""", Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+            using var response = await api.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        var spans = await Poll.UntilAsync(() => Task.FromResult(dashboard.Store.GetTrace(traceId)), s => s.Count == 4, TimeSpan.FromSeconds(10), "the request's four spans");
+        var ordered = spans.OrderBy(s => s.StartUnixNano).ToList();
+
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await page.GotoAsync(new Uri(dashboard.Url, "traces").ToString());
+        var row = page.Locator($"#traces tr[data-trace='{traceId}']");
+        await Expect(row).ToContainTextAsync("API Gateway: POST /products");
+        await row.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync($"**/traces/{traceId}");
+        var rows = page.Locator("#waterfall .wf-row");
+        await Expect(rows).ToHaveCountAsync(4);
+        var expected = new[]
+        {
+            ("00f067aa0ba902b7", "0", "API Gateway", "POST /products"),
+            (ordered[0].SpanId, "1", "Lambda", "Invoke HelloServerless"),
+            (ordered[1].SpanId, "2", "HelloServerless", "HelloServerless"),
+            (ordered[2].SpanId, "3", "HelloServerless", "DynamoDB.PutItem"),
+        };
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var (parent, depth, service, name) = expected[i];
+            var span = rows.Nth(i);
+            Assert.Equal(ordered[i].SpanId, await span.GetAttributeAsync("data-span"));
+            Assert.Equal(parent, await span.GetAttributeAsync("data-parent"));
+            Assert.Equal(depth, await span.GetAttributeAsync("data-depth"));
+            Assert.Equal(service, await span.GetAttributeAsync("data-service"));
+            await Expect(span.Locator(".name")).ToHaveTextAsync(name);
+        }
+        await rows.Nth(1).ClickAsync();
+        await Expect(page.Locator($"#detail-{ordered[1].SpanId}")).ToContainTextAsync("faas.invoked_name");
+        await Screenshot(page, "real-trace");
     }
 
     private void SendMetrics()
