@@ -4,8 +4,9 @@ using Patterns.LocalCloud;
 namespace Patterns.Benchmarks;
 
 /// <summary>
-/// What telemetry costs a warm invoke: the same function with OTLP export to a dashboard (an
-/// invocation span, flushed before the result, and its log records) against no export at all.
+/// What telemetry costs a warm invoke: the same function with OTLP export to a dashboard, as a
+/// local run has it (the Lambda service's invoke span; the function's invocation span, flushed
+/// before the result, and its log records) against no export at all.
 /// </summary>
 internal static class TelemetryOverheadBench
 {
@@ -23,7 +24,7 @@ internal static class TelemetryOverheadBench
 
         Samples on;
         await using (var dashboard = await DashboardServer.StartAsync(new DashboardOptions { Port = 0 }, new NoModel()))
-        await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null, FunctionBaseEnvironment = dashboard.OtlpEnvironment }))
+        await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null, FunctionBaseEnvironment = dashboard.OtlpEnvironment, OtlpEndpoint = dashboard.OtlpEndpoint }))
         {
             var lambda = new LambdaBench(cloud);
             await lambda.CreateAsync("BenchTraced", "Functions::Functions.Diagnostics.Faults::Echo");
