@@ -15,12 +15,14 @@ public sealed class LocalCloudHost : IAsyncDisposable
 {
     private readonly MotoServer _moto;
     private readonly HttpClient _motoHttp;
+    private readonly HttpClient _edgeLoopbackHttp;
     private readonly LambdaService _lambda;
     private readonly EdgeServer _edge;
     private readonly LocalCloudTelemetry? _telemetry;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
+        _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
         _moto = moto;
         _motoHttp = motoHttp;
@@ -55,20 +57,28 @@ public sealed class LocalCloudHost : IAsyncDisposable
         { BaseAddress = moto.Url, Timeout = Timeout.InfiniteTimeSpan };
         var motoClient = new MotoClient(motoHttp, options.Region);
 
+        // The triggers' deliveries go back through the edge, so that whatever serves the target
+        // service (moto or ours) handles them as it handles a client's call.
+        var edgeLoopback = new MotoClient(new HttpClient(new SocketsHttpHandler { UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
+        { BaseAddress = new Uri($"http://127.0.0.1:{edgePort}/"), Timeout = Timeout.InfiniteTimeSpan }, options.Region);
+
         var telemetry = options.OtlpEndpoint is { } otlpEndpoint ? new LocalCloudTelemetry(otlpEndpoint, edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var proxy = new MotoProxy(motoHttp, options.Region);
         var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
-        var proxy = new MotoProxy(motoHttp, options.Region, [apiGateway]);
+        proxy.Observe(apiGateway);
+        IEdgeService[] services = [lambda, apiGateway];
         try
         {
-            var edge = await EdgeServer.StartAsync(edgePort, [lambda, apiGateway], proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, lambda, edge, telemetry);
+            var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
+            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, edge, telemetry);
         }
         catch
         {
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
+            edgeLoopback.Http.Dispose();
             telemetry?.Dispose();
             throw;
         }
@@ -97,6 +107,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
         _motoHttp.Dispose();
+        _edgeLoopbackHttp.Dispose();
         // Last, so that the spans of requests that were still running are exported too.
         _telemetry?.Dispose();
     }

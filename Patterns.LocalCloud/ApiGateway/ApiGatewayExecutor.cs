@@ -95,8 +95,9 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
     /// /restapis/{id}/… drops that API, creating an API drops nothing, anything else of API
     /// Gateway's (domain names, tags, …) drops all.
     /// </summary>
-    public void OnProxied(string service, string method, string path)
+    public void OnProxied(ProxiedCall call)
     {
+        var (service, path) = (call.Service, call.Path);
         if (path is "/restapis" or "/restapis/")
             return;
         var isRestApiPath = path.StartsWith(RestApisPath, StringComparison.Ordinal);

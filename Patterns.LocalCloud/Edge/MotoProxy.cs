@@ -7,24 +7,37 @@ namespace Patterns.LocalCloud.Edge;
 /// Forwards a request to moto unchanged (method, path, query, headers including Host, body)
 /// and streams moto's answer back. Observers hear of mutating requests moto accepted.
 /// </summary>
-internal sealed class MotoProxy(HttpClient moto, string region, IReadOnlyList<IProxyObserver> observers)
+internal sealed class MotoProxy(HttpClient moto, string region)
 {
+    private readonly List<IProxyObserver> _observers = [];
+
     // Hop-by-hop headers are the connection's, not the message's (RFC 9110 §7.6.1).
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)
     {
         "Connection", "Keep-Alive", "Proxy-Connection", "Transfer-Encoding", "Upgrade", "TE", "Trailer",
     };
 
-    public async Task ForwardAsync(HttpContext context, string service)
+    /// <summary>Registers an observer; only while the edge is being assembled, before it serves.</summary>
+    public void Observe(IProxyObserver observer) => _observers.Add(observer);
+
+    /// <param name="body">
+    /// What to send instead of the request's body, for a service that read and changed it (its
+    /// Content-Type is the request's); null = the request's body as it is.
+    /// </param>
+    public async Task ForwardAsync(HttpContext context, string service, ReadOnlyMemory<byte>? body = null)
     {
         var request = context.Request;
         using var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Path.Value + request.QueryString.Value);
-        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        if (body is { } replacement)
+            message.Content = new ReadOnlyMemoryContent(replacement);
+        else if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
             message.Content = new StreamContent(request.Body);
 
         foreach (var header in request.Headers)
         {
             if (HopByHop.Contains(header.Key))
+                continue;
+            if (body is not null && (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Content-MD5", StringComparison.OrdinalIgnoreCase)))
                 continue;
             if (header.Key.Equals("Host", StringComparison.OrdinalIgnoreCase))
             {
@@ -58,8 +71,9 @@ internal sealed class MotoProxy(HttpClient moto, string region, IReadOnlyList<IP
 
         if (response.IsSuccessStatusCode && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            foreach (var observer in observers)
-                observer.OnProxied(service, request.Method, request.Path.Value ?? "/");
+            var call = new ProxiedCall(service, request, response);
+            foreach (var observer in _observers)
+                observer.OnProxied(call);
         }
     }
 

@@ -6,9 +6,11 @@ using System.Text.Json.Nodes;
 namespace Patterns.LocalCloud.Moto;
 
 /// <summary>
-/// The local cloud's own calls to moto (reading API definitions, writing function logs).
-/// moto does not check signatures but reads the service from the credential scope, so each
-/// request carries an Authorization header with the right scope.
+/// The local cloud's own AWS calls: to moto directly (reading API definitions, writing function
+/// logs), or, given the edge's address, through the edge (a delivery that must pass through the
+/// local cloud's own services, e.g. an EventBridge target publishing to an SNS topic with Lambda
+/// subscribers). moto does not check signatures but reads the service from the credential
+/// scope, so each request carries an Authorization header with the right scope.
 /// </summary>
 internal sealed class MotoClient(HttpClient http, string region)
 {
@@ -25,10 +27,13 @@ internal sealed class MotoClient(HttpClient http, string region)
     }
 
     /// <summary>A JSON-protocol call (X-Amz-Target); throws with moto's error on failure.</summary>
-    public async Task<JsonNode?> CallJsonAsync(string service, string target, object body, CancellationToken cancellationToken)
+    /// <param name="traceHeader">The trace context (X-Ray form) the call continues, sent as X-Amzn-Trace-Id; null = none.</param>
+    public async Task<JsonNode?> CallJsonAsync(string service, string target, object body, CancellationToken cancellationToken, string? traceHeader = null)
     {
         using var request = CreateRequest(HttpMethod.Post, "/", service);
         request.Headers.TryAddWithoutValidation("X-Amz-Target", target);
+        if (traceHeader is not null)
+            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", traceHeader);
         request.Content = new StringContent(JsonSerializer.Serialize(body), Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.1");
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -36,6 +41,23 @@ internal sealed class MotoClient(HttpClient http, string region)
         if (!response.IsSuccessStatusCode)
             throw new MotoCallException(target, (int)response.StatusCode, text);
         return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>
+    /// A query-protocol call (SNS, STS, …): form-encoded parameters including Action and
+    /// Version; returns the XML response. Throws with the error on failure.
+    /// </summary>
+    public async Task<System.Xml.Linq.XDocument> CallQueryAsync(string service, IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken cancellationToken, string? traceHeader = null)
+    {
+        using var request = CreateRequest(HttpMethod.Post, "/", service);
+        if (traceHeader is not null)
+            request.Headers.TryAddWithoutValidation("X-Amzn-Trace-Id", traceHeader);
+        request.Content = new FormUrlEncodedContent(parameters);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+            throw new MotoCallException(service + " query call", (int)response.StatusCode, text);
+        return System.Xml.Linq.XDocument.Parse(text);
     }
 
     /// <summary>A rest-json GET (API Gateway's control plane); null when moto answers 404.</summary>

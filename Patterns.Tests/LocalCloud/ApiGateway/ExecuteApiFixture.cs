@@ -54,7 +54,9 @@ public sealed class ExecuteApiFixture : IAsyncLifetime
         _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
         var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options);
-        _edge = await EdgeServer.StartAsync(edgePort, [executor], new MotoProxy(Moto, Options.Region, [executor]), CancellationToken.None);
+        var proxy = new MotoProxy(Moto, Options.Region);
+        proxy.Observe(executor);
+        _edge = await EdgeServer.StartAsync(edgePort, [executor], proxy, CancellationToken.None);
         Edge = new HttpClient { BaseAddress = _edge.Url };
     }
 
