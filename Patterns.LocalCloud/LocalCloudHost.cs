@@ -3,6 +3,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Telemetry;
+using Patterns.LocalCloud.Triggers.Sqs;
 
 namespace Patterns.LocalCloud;
 
@@ -64,10 +65,10 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
         var telemetry = options.OtlpEndpoint is { } otlpEndpoint ? new LocalCloudTelemetry(otlpEndpoint, edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
         var proxy = new MotoProxy(motoHttp, options.Region);
-        var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
+        var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda, telemetry?.Sqs);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
         proxy.Observe(apiGateway);
-        IEdgeService[] services = [lambda, apiGateway];
+        IEdgeService[] services = [lambda, apiGateway, new SqsEdgeService(proxy, motoClient)];
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);

@@ -19,6 +19,14 @@ public sealed record LocalCloudOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> AsyncRetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 
+    /// <summary>
+    /// How long an SQS event source mapping's poller waits in one ReceiveMessage for messages to
+    /// arrive (WaitTimeSeconds, 1–20 s). AWS's pollers long-poll for 20 s. Disabling or deleting a
+    /// mapping lets the poll in progress end before the mapping reports Disabled or is gone, so
+    /// tests shorten it.
+    /// </summary>
+    public TimeSpan SqsPollWaitTime { get; init; } = TimeSpan.FromSeconds(20);
+
     /// <summary>A Python interpreter that can import moto; null = find one or install moto into a private venv.</summary>
     public string? MotoPython { get; init; }
 

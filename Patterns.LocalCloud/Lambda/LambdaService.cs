@@ -2,10 +2,12 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda.Api;
+using Patterns.LocalCloud.Lambda.EventSourceMappings;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Lambda.Functions;
 using Patterns.LocalCloud.Lambda.Logs;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Triggers.Sqs;
 
 namespace Patterns.LocalCloud.Lambda;
 
@@ -22,7 +24,8 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
     private readonly ActivitySource? _tracing;
 
     /// <param name="tracing">Where the invoke spans go; null = none, and trace headers pass through as given.</param>
-    public LambdaService(LocalCloudOptions options, MotoClient moto, int edgePort, ActivitySource? tracing = null)
+    /// <param name="sqsTracing">Where the SQS event source mappings' batch spans go; null = none.</param>
+    public LambdaService(LocalCloudOptions options, MotoClient moto, int edgePort, ActivitySource? tracing = null, ActivitySource? sqsTracing = null)
     {
         _options = options;
         _tracing = tracing;
@@ -37,6 +40,7 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
             options.FunctionOutput,
             options.Log);
         Async = new AsyncInvoker(this, Registry, moto, options);
+        EventSourceMappings = new EventSourceMappingRegistry(Registry, this, new SqsQueueClient(moto, options.Region), options, sqsTracing);
         _api = new LambdaApi(this, new FunctionCodeResolver(moto, options.StateDirectory));
     }
 
@@ -45,6 +49,8 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
     internal FunctionRegistry Registry { get; }
 
     internal AsyncInvoker Async { get; }
+
+    internal EventSourceMappingRegistry EventSourceMappings { get; }
 
     internal LocalCloudOptions Options => _options;
 
@@ -140,6 +146,8 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
 
     public async ValueTask DisposeAsync()
     {
+        // Pollers first: their batches in flight still need the function instances.
+        await EventSourceMappings.DisposeAsync().ConfigureAwait(false);
         await Async.DisposeAsync().ConfigureAwait(false);
         await Task.WhenAll(Registry.All().Select(f => f.Pool.DisposeAsync().AsTask())).ConfigureAwait(false);
         await _logs.DisposeAsync().ConfigureAwait(false);

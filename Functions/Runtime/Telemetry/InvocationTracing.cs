@@ -7,8 +7,8 @@ namespace Functions.Runtime.Telemetry;
 
 /// <summary>
 /// The SERVER span of each invocation, continuing the caller's trace from the X-Ray header, with
-/// OpenTelemetry's FaaS attributes. When nothing listens to the source no span is made and the
-/// event is not looked at.
+/// OpenTelemetry's FaaS attributes and a link to the producer of each SQS message in the event.
+/// When nothing listens to the source no span is made and the event is not looked at.
 /// </summary>
 internal sealed class InvocationTracing(FunctionEnvironment function) : IDisposable
 {
@@ -22,7 +22,7 @@ internal sealed class InvocationTracing(FunctionEnvironment function) : IDisposa
         }
 
         var parent = XRayTraceHeader.ParseParent(invocation.TraceId) ?? default;
-        var activity = source.StartActivity(function.FunctionName, ActivityKind.Server, parent);
+        var activity = source.StartActivity(function.FunctionName, ActivityKind.Server, parent, links: MessageLinks.Of(invocation.Payload));
         if (activity is null)
         {
             return null;

@@ -17,6 +17,7 @@ internal sealed class LambdaApi(LambdaService service, FunctionCodeResolver code
     private const int SyncPayloadLimit = 6 * 1024 * 1024;
     private const int AsyncPayloadLimit = 256 * 1024;
     private static readonly string[] SupportedRuntimes = ["provided.al2023", "provided.al2", "provided"];
+    private readonly EventSourceMappingApi _eventSourceMappings = new(service.EventSourceMappings);
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -48,6 +49,11 @@ internal sealed class LambdaApi(LambdaService service, FunctionCodeResolver code
         ("DELETE", [_, "2015-03-31", "functions", var name, "policy", var statementId]) => RemovePermissionAsync(context, name, statementId),
         ("PUT" or "POST", [_, "2019-09-25", "functions", var name, "event-invoke-config"]) => PutEventInvokeConfigAsync(context, name),
         ("GET", [_, "2019-09-25", "functions", var name, "event-invoke-config"]) => GetEventInvokeConfigAsync(context, name),
+        ("POST", [_, "2015-03-31", "event-source-mappings"]) => _eventSourceMappings.CreateAsync(context),
+        ("GET", [_, "2015-03-31", "event-source-mappings"]) => _eventSourceMappings.ListAsync(context),
+        ("GET", [_, "2015-03-31", "event-source-mappings", var uuid]) => _eventSourceMappings.GetAsync(context, uuid),
+        ("PUT", [_, "2015-03-31", "event-source-mappings", var uuid]) => _eventSourceMappings.UpdateAsync(context, uuid),
+        ("DELETE", [_, "2015-03-31", "event-source-mappings", var uuid]) => _eventSourceMappings.DeleteAsync(context, uuid),
         _ => throw LambdaErrors.UnknownOperation(method, context.Request.Path.Value ?? "/"),
     };
 

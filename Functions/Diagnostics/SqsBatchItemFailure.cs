@@ -1,0 +1,5 @@
+using System.Text.Json.Serialization;
+
+namespace Functions.Diagnostics;
+
+public sealed record SqsBatchItemFailure([property: JsonPropertyName("itemIdentifier")] string? ItemIdentifier);
