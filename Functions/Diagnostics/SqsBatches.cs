@@ -18,7 +18,7 @@ public static class SqsBatches
 
     /// <summary>
     /// Prints the batch to the log: <c>BATCH {count} {messageId…}</c>, <c>TRACE {trace header}</c>,
-    /// <c>BEGIN {unix ms}</c>, one <c>RECORD {record JSON}</c> per record and <c>END {unix ms}</c>.
+    /// <c>BEGIN {unix ms}</c>, one <c>RECORD {record JSON}</c> per record and <c>FINISH {unix ms}</c>.
     /// </summary>
     public static async Task Record(JsonElement @event, ILambdaContext context)
     {
@@ -31,7 +31,7 @@ public static class SqsBatches
         var sleep = records.Select(r => Instructions(r).TryGetProperty("sleepMs", out var ms) ? ms.GetInt32() : 0).DefaultIfEmpty(0).Max();
         if (sleep > 0)
             await Task.Delay(sleep);
-        Console.Out.WriteLine($"END {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
+        Console.Out.WriteLine($"FINISH {DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}");
     }
 
     /// <summary>

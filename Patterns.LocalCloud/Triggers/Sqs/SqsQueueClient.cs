@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Patterns.LocalCloud.Moto;
@@ -12,6 +13,11 @@ namespace Patterns.LocalCloud.Triggers.Sqs;
 internal sealed class SqsQueueClient(MotoClient moto, string region)
 {
     private const int MaxEntriesPerCall = 10;
+
+    // moto's ReceiveMessage is not safe to run twice at once on one queue: two calls can take the
+    // same message, or both try to move one to the dead-letter queue (and one fails with a 500).
+    // The pollers of a queue therefore receive one at a time; their batches still run concurrently.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _receiving = new(StringComparer.Ordinal);
 
     /// <summary>The queue an ARN names, or null when there is none (in this region).</summary>
     public async Task<SqsQueue?> FindAsync(string queueArn, CancellationToken cancellationToken)
@@ -40,15 +46,25 @@ internal sealed class SqsQueueClient(MotoClient moto, string region)
     /// <param name="waitSeconds">ReceiveMessage's WaitTimeSeconds: 0 answers at once, up to 20 long-polls.</param>
     public async Task<IReadOnlyList<SqsMessage>> ReceiveAsync(SqsQueue queue, int maxMessages, int waitSeconds, CancellationToken cancellationToken)
     {
-        var answer = await moto.CallJsonAsync("sqs", "AmazonSQS.ReceiveMessage", new
+        var gate = _receiving.GetOrAdd(queue.Arn, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        JsonNode? answer;
+        try
         {
-            QueueUrl = queue.Url,
-            MaxNumberOfMessages = Math.Clamp(maxMessages, 1, MaxEntriesPerCall),
-            WaitTimeSeconds = Math.Clamp(waitSeconds, 0, 20),
-            AttributeNames = new[] { "All" },
-            MessageSystemAttributeNames = new[] { "All" },
-            MessageAttributeNames = new[] { "All" },
-        }, cancellationToken).ConfigureAwait(false);
+            answer = await moto.CallJsonAsync("sqs", "AmazonSQS.ReceiveMessage", new
+            {
+                QueueUrl = queue.Url,
+                MaxNumberOfMessages = Math.Clamp(maxMessages, 1, MaxEntriesPerCall),
+                WaitTimeSeconds = Math.Clamp(waitSeconds, 0, 20),
+                AttributeNames = new[] { "All" },
+                MessageSystemAttributeNames = new[] { "All" },
+                MessageAttributeNames = new[] { "All" },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
         return answer?["Messages"] is JsonArray messages
             ? [.. messages.OfType<JsonObject>().Select(SqsMessage.FromJson)]
             : [];

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
 
-/// <summary>Reads what the SqsBatches test functions print: BATCH, RECORD, PROCESSED, TRACE, BEGIN and END lines.</summary>
+/// <summary>Reads what the SqsBatches test functions print: BATCH, RECORD, PROCESSED, TRACE, BEGIN and FINISH lines.</summary>
 internal static class SqsLog
 {
     public static IEnumerable<string> Lines(IEnumerable<string> log, string tag) =>
