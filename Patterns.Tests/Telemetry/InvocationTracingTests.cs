@@ -44,6 +44,34 @@ public sealed class InvocationTracingTests
         Assert.Equal("210987654321", activity.GetTagItem("cloud.account.id"));
     }
 
+    [Fact]
+    public void An_SQS_batch_links_the_span_to_the_producer_of_each_traced_message()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == FunctionTelemetry.RuntimeSourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var tracing = new InvocationTracing(Function);
+        const string records = """
+            {"Records":[
+              {"messageId":"1","eventSource":"aws:sqs","attributes":{"AWSTraceHeader":"Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1"}},
+              {"messageId":"2","eventSource":"aws:sqs","attributes":{}},
+              {"messageId":"3","eventSource":"aws:sqs","attributes":{"AWSTraceHeader":"Root=1-6759e988-cd862e3fe1be46a994272793;Parent=63995c3f42cd8ad8;Sampled=1"}},
+              {"messageId":"4","eventSource":"aws:sqs","attributes":{"AWSTraceHeader":"not a trace header"}}]}
+            """;
+
+        using var activity = tracing.Start(InvocationOf(records, "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=0000000000000abc;Sampled=1"), coldStart: false);
+
+        Assert.NotNull(activity);
+        Assert.Equal(
+            [("5759e988bd862e3fe1be46a994272793", "53995c3f42cd8ad8"), ("6759e988cd862e3fe1be46a994272793", "63995c3f42cd8ad8")],
+            activity.Links.Select(l => (l.Context.TraceId.ToHexString(), l.Context.SpanId.ToHexString())));
+        Assert.Equal("pubsub", activity.GetTagItem("faas.trigger"));
+        Assert.Empty(tracing.Start(InvocationOf("""{"httpMethod":"GET"}""", trace: null), coldStart: false)!.Links);
+    }
+
     private static Invocation InvocationOf(string payload, string? trace) => new(
         "req-1", DateTimeOffset.UtcNow.AddMinutes(1), "arn:aws:lambda:us-east-1:210987654321:function:Orders", trace, null, null, Encoding.UTF8.GetBytes(payload));
 }

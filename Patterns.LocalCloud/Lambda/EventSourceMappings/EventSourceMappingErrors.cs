@@ -47,7 +47,7 @@ internal static class EventSourceMappingErrors
             "FilterCriteria with filters is not supported by the local Lambda service: filtering records needs EventBridge's event-pattern matcher, which local event source mappings do not use yet. Remove FilterCriteria (an empty one is accepted) and filter in the function, or run against AWS.");
 
     public static AwsServiceException Validation(string field, string constraint, object? value) =>
-        new(400, "ValidationException", $"1 validation error detected: Value '{value}' at '{field}' failed to satisfy constraint: {constraint}");
+        new(400, "ValidationException", $"1 validation error detected: Value {(value is null ? "null" : $"'{value}'")} at '{field}' failed to satisfy constraint: {constraint}");
 
     public static AwsServiceException StoppedCloud() =>
         new(503, "ServiceException", "The local cloud is stopping; event source mappings cannot be changed now.");

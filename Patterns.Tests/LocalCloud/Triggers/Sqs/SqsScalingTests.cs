@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Amazon.SQS.Model;
 using Patterns.Tests.Support;
@@ -114,6 +115,38 @@ public sealed class SqsScalingTests(SqsTriggerFixture fixture) : IClassFixture<S
         var received = (await fixture.Sqs.ReceiveMessageAsync(new ReceiveMessageRequest { QueueUrl = queueUrl, WaitTimeSeconds = 2, MessageSystemAttributeNames = ["ApproximateReceiveCount"] })).Messages;
         var message = Assert.Single(received);
         Assert.Equal(("after delete", "1"), (message.Body, message.Attributes["ApproximateReceiveCount"]));
+    }
+
+    [Fact]
+    public async Task Stopping_the_local_cloud_mid_batch_ends_every_poller_at_once_and_quietly()
+    {
+        var own = new SqsLongPollFixture();
+        await own.InitializeAsync();
+        var stopped = false;
+        try
+        {
+            await own.CreateQueueAsync("idle");
+            var busyUrl = await own.CreateQueueAsync("busy");
+            await own.CreateFunctionAsync("IdleWorker", SqsTriggerFixture.Record);
+            await own.CreateFunctionAsync("BusyWorker", SqsTriggerFixture.Record);
+            await own.SendAsync(busyUrl, Enumerable.Repeat("""{"sleepMs":1000}""", 20));
+            await own.CreateMappingAsync(new { FunctionName = "IdleWorker", EventSourceArn = SqsTriggerFixture.QueueArn("idle") });
+            await own.CreateMappingAsync(new { FunctionName = "BusyWorker", EventSourceArn = SqsTriggerFixture.QueueArn("busy"), BatchSize = 1 });
+            await Poll.UntilAsync(() => own.FunctionLogAsync("BusyWorker"), l => SqsLog.Lines(l, "BEGIN").Any(), TimeSpan.FromSeconds(20), "a batch in flight");
+
+            // The idle mapping is in a 20 s long poll and the busy one mid-batch: both end within the batch's second.
+            var stopping = Stopwatch.StartNew();
+            await own.DisposeAsync();
+            stopped = true;
+
+            Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(8));
+            Assert.DoesNotContain("SQS event source mapping", own.LogText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!stopped)
+                await own.DisposeAsync();
+        }
     }
 
     /// <summary>The most batches running at one moment, from the BEGIN and FINISH times the function printed.</summary>
