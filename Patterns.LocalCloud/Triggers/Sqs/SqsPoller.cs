@@ -15,6 +15,7 @@ namespace Patterns.LocalCloud.Triggers.Sqs;
 /// stop when the queue runs dry. Each batch: gather up to BatchSize messages within the batching
 /// window, invoke the function synchronously, delete what succeeded; failed messages stay in the
 /// queue and come back after its visibility timeout (moto moves them to the DLQ after maxReceiveCount).
+/// The pollers of a queue take turns to receive (see <see cref="SqsQueueClient"/>); their batches run concurrently.
 /// </summary>
 internal sealed class SqsPoller
 {
@@ -61,7 +62,10 @@ internal sealed class SqsPoller
         await WhenPollersEndAsync().ConfigureAwait(false);
     }
 
-    /// <summary>Stops at once (the local cloud is stopping): receives are cancelled, batches in flight finish.</summary>
+    /// <summary>
+    /// Stops at once (the local cloud is stopping): receives are cancelled; batches in flight finish
+    /// (up to the function's timeout) and are deleted whole, so no message is lost or half-processed.
+    /// </summary>
     public async Task AbortAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
@@ -108,7 +112,6 @@ internal sealed class SqsPoller
 
     private async Task PollAsync(bool primary)
     {
-        Activity.Current = null;
         List<SqsMessage> carried = [];
         var backoff = TimeSpan.Zero;
         try
@@ -130,7 +133,7 @@ internal sealed class SqsPoller
                         ScaleUp(mapping);
                     backoff = await ProcessAsync(mapping, batch).ConfigureAwait(false) ? TimeSpan.Zero : NextBackoff(backoff);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (exception is not OperationCanceledException || !_stopping.IsCancellationRequested)
                 {
                     // The queue was deleted, moto refused or answered something unexpected: say so and
                     // keep the mapping alive, as AWS's pollers keep retrying a broken source.
@@ -197,7 +200,7 @@ internal sealed class SqsPoller
             }
             else
             {
-                wait = primary ? (int)Math.Ceiling(_options.SqsPollWaitTime.TotalSeconds) : ExtraPollerWaitSeconds;
+                wait = primary ? Math.Clamp((int)Math.Ceiling(_options.SqsPollWaitTime.TotalSeconds), 1, 20) : ExtraPollerWaitSeconds;
             }
             if (_stopping.IsCancellationRequested)
                 break;

@@ -2,6 +2,13 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Amazon.SQS.Model;
+using Patterns.LocalCloud;
+using Patterns.LocalCloud.Edge;
+using Patterns.LocalCloud.Lambda;
+using Patterns.LocalCloud.Lambda.EventSourceMappings;
+using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Triggers.Sqs;
+using Patterns.Tests.LocalCloud.ApiGateway;
 using Patterns.Tests.Support;
 
 namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
@@ -98,6 +105,67 @@ public sealed class SqsDeliveryTests(SqsTriggerFixture fixture) : IClassFixture<
         Assert.Equal("customer-7", attributes.GetProperty("MessageGroupId").GetString());
         Assert.Equal("order-1", attributes.GetProperty("MessageDeduplicationId").GetString());
         Assert.Equal(sent.SequenceNumber, attributes.GetProperty("SequenceNumber").GetString());
+    }
+
+    [Fact]
+    public async Task A_FIFO_queue_is_processed_in_order_within_each_message_group()
+    {
+        var queueUrl = await fixture.CreateQueueAsync("ordered.fifo", fifo: true);
+        await fixture.CreateFunctionAsync("OrderedRecorder", SqsTriggerFixture.Record);
+        for (var i = 0; i < 12; i++)
+        {
+            await fixture.Sqs.SendMessageAsync(new SendMessageRequest
+            {
+                QueueUrl = queueUrl, MessageBody = $"{(i % 2 == 0 ? "red" : "blue")}-{i}", MessageGroupId = i % 2 == 0 ? "red" : "blue", MessageDeduplicationId = $"m{i}",
+            });
+        }
+
+        await fixture.CreateMappingAsync(new { FunctionName = "OrderedRecorder", EventSourceArn = SqsTriggerFixture.QueueArn("ordered.fifo"), BatchSize = 3 });
+
+        var log = await Poll.UntilAsync(() => fixture.FunctionLogAsync("OrderedRecorder"), l => SqsLog.Records(l).Count >= 12, Deadline, "twelve records");
+        var bodies = SqsLog.Records(log).Select(r => r.GetProperty("body").GetString()!).ToList();
+        Assert.Equal(12, bodies.Count);
+        foreach (var group in new[] { "red", "blue" })
+        {
+            var sequence = bodies.Where(b => b.StartsWith(group, StringComparison.Ordinal)).Select(b => int.Parse(b[(group.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(sequence.Order(), sequence);
+        }
+        Assert.All(SqsLog.Batches(log), b => Assert.InRange(b.Length, 1, 3));
+    }
+
+    [Fact]
+    public async Task Throttled_invocations_leave_the_messages_in_the_queue_until_Lambda_takes_them()
+    {
+        var queueUrl = await fixture.CreateQueueAsync("throttled", visibilityTimeoutSeconds: 1);
+        var queue = new SqsQueue(SqsTriggerFixture.QueueArn("throttled"), "throttled", queueUrl, false, 1);
+        await fixture.SendAsync(queueUrl, ["one", "two", "three"]);
+        var lambda = new FakeLambdaInvoker();
+        var attempts = 0;
+        lambda.Handle("Throttled", _ => Interlocked.Increment(ref attempts) <= 2
+            ? Task.FromException<InvocationResult>(new AwsServiceException(429, "TooManyRequestsException", "Rate Exceeded."))
+            : Task.FromResult(FakeLambdaInvoker.Result("null")));
+        var log = new StringWriter();
+        var options = new LocalCloudOptions { Log = TextWriter.Synchronized(log), SqsPollWaitTime = TimeSpan.FromSeconds(1) };
+        var mapping = new EventSourceMapping
+        {
+            Uuid = "throttle-test", EventSourceArn = queue.Arn, FunctionArn = FakeLambdaInvoker.Arn("Throttled"), LastModified = DateTimeOffset.UtcNow, State = "Enabled",
+        };
+        using var moto = new HttpClient { BaseAddress = fixture.Cloud.MotoUrl };
+        var poller = new SqsPoller(() => mapping, queue, new SqsQueueClient(new MotoClient(moto, "us-east-1"), "us-east-1"), lambda, options, tracing: null);
+
+        poller.Start();
+        try
+        {
+            await Poll.UntilAsync(() => fixture.MessagesInQueueAsync(queueUrl), n => n == 0, Deadline, "the messages processed once Lambda stopped throttling");
+        }
+        finally
+        {
+            await poller.StopAsync();
+        }
+
+        var delivered = lambda.Received("Throttled").Skip(2).SelectMany(r => JsonDocument.Parse(r.Payload).RootElement.GetProperty("Records").EnumerateArray().Select(x => x.GetProperty("body").GetString()));
+        Assert.Equal(["one", "three", "two"], delivered.Order());
+        Assert.Contains("TooManyRequestsException: Rate Exceeded.", log.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
