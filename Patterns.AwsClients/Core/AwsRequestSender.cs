@@ -66,6 +66,20 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
         var uri = new Uri(settings.Endpoint, request.Path);
         var message = new HttpRequestMessage(request.Method, uri);
         var body = request.Body ?? [];
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            if (request.ContentType is { } contentType)
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        message.Headers.TryAddWithoutValidation("User-Agent", "Patterns.AwsClients/1.0");
+        if (request.Unsigned)
+        {
+            foreach (var (name, value) in request.Headers)
+                message.Headers.TryAddWithoutValidation(name, value);
+            return message;
+        }
+
         var now = time.GetUtcNow();
         var signed = new List<KeyValuePair<string, string>>(request.Headers)
         {
@@ -74,15 +88,8 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
         };
         if (settings.Credentials.SessionToken is { } token)
             signed.Add(new("X-Amz-Security-Token", token));
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            if (request.ContentType is { } contentType)
-            {
-                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-                signed.Add(new("Content-Type", contentType));
-            }
-        }
+        if (request.Body is not null && request.ContentType is { } signedContentType)
+            signed.Add(new("Content-Type", signedContentType));
 
         var signature = SigV4Signer.Sign(
             new SigV4Request(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), signed, SigV4Signer.HashHex(body)),
@@ -98,7 +105,6 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
             message.Headers.TryAddWithoutValidation(name, value);
         }
         message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
-        message.Headers.TryAddWithoutValidation("User-Agent", "Patterns.AwsClients/1.0");
         return message;
     }
 

@@ -12,4 +12,10 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
     public static AwsService ApiGateway { get; } = new("apigateway", "apigateway", "API_GATEWAY");
 
     public static AwsService CloudFormation { get; } = new("cloudformation", "cloudformation", "CLOUDFORMATION");
+
+    public static AwsService Sns { get; } = new("sns", "sns", "SNS");
+
+    public static AwsService EventBridge { get; } = new("events", "events", "EVENTBRIDGE");
+
+    public static AwsService CognitoIdentityProvider { get; } = new("cognito-idp", "cognito-idp", "COGNITO_IDENTITY_PROVIDER");
 }
