@@ -19,4 +19,7 @@ internal sealed record AwsRequest(string Operation, HttpMethod Method, string Pa
     /// operations, e.g. Cognito's InitiateAuth, which authenticate by their own parameters.
     /// </summary>
     public bool Unsigned { get; init; }
+
+    /// <summary>Attributes for the call's span beyond the rpc.* ones (e.g. the SNS topic's ARN).</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> SpanTags { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Patterns.AwsClients.Core;
 
 /// <summary>
@@ -27,12 +29,30 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
 
     public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
     {
+        using var span = AwsClientTracing.Start(settings, request);
+        try
+        {
+            var response = await SendWithRetriesAsync(request, span, cancellationToken).ConfigureAwait(false);
+            AwsClientTracing.Succeeded(span, response);
+            return response;
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            AwsClientTracing.Failed(span, exception);
+            throw;
+        }
+    }
+
+    private async Task<AwsResponse> SendWithRetriesAsync(AwsRequest request, Activity? span, CancellationToken cancellationToken)
+    {
         var maxAttempts = settings.Options.MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var message = CreateMessage(request);
+                if (span is not null)
+                    message.Headers.TryAddWithoutValidation("traceparent", AwsClientTracing.Traceparent(span));
                 using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 var headers = ReadHeaders(response);

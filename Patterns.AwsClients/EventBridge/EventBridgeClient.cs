@@ -42,7 +42,14 @@ public sealed class EventBridgeClient : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         if (request.Entries is null || request.Entries.Count == 0)
             throw new ArgumentException("PutEvents needs at least one entry (and at most 10).", nameof(request));
-        return SendAsync("PutEvents", request, EventBridgeJsonContext.Default.PutEventsRequest, EventBridgeJsonContext.Default.PutEventsResponse, cancellationToken);
+        var buses = request.Entries.Select(e => e.EventBusName ?? "default").Distinct(StringComparer.Ordinal).ToArray();
+        return SendAsync("PutEvents", request, EventBridgeJsonContext.Default.PutEventsRequest, EventBridgeJsonContext.Default.PutEventsResponse, cancellationToken,
+        [
+            new("messaging.system", "aws.eventbridge"),
+            new("messaging.operation.type", "send"),
+            new("messaging.destination.name", string.Join(',', buses)),
+            new("messaging.batch.message_count", request.Entries.Count),
+        ]);
     }
 
     /// <exception cref="AwsServiceException">ResourceAlreadyExistsException when the name is taken.</exception>
@@ -161,9 +168,11 @@ public sealed class EventBridgeClient : IDisposable
 
     public void Dispose() => _sender.Dispose();
 
-    private async Task<TOut> SendAsync<TIn, TOut>(string operation, TIn input, JsonTypeInfo<TIn> inputType, JsonTypeInfo<TOut> outputType, CancellationToken cancellationToken)
+    private async Task<TOut> SendAsync<TIn, TOut>(
+        string operation, TIn input, JsonTypeInfo<TIn> inputType, JsonTypeInfo<TOut> outputType, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, object?>>? spanTags = null)
     {
-        var response = await _sender.SendAsync(AwsJson.Request(TargetPrefix, operation, input, inputType), cancellationToken).ConfigureAwait(false);
+        var request = AwsJson.Request(TargetPrefix, operation, input, inputType) with { SpanTags = spanTags ?? [] };
+        var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return RestJson.Deserialize(response, outputType, _sender.Settings, operation);
     }
 

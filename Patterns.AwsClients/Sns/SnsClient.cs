@@ -177,7 +177,8 @@ public sealed class SnsClient : IDisposable
                 ("MessageDeduplicationId", request.MessageDeduplicationId),
                 ("MessageGroupId", request.MessageGroupId),
             ],
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            PublishSpanTags(request.TopicArn ?? request.TargetArn)).ConfigureAwait(false);
         return new PublishResponse(SnsXml.Required(result, "MessageId"), SnsXml.NonEmpty(AwsQuery.Value(result, "SequenceNumber")));
     }
 
@@ -191,7 +192,8 @@ public sealed class SnsClient : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(request.TopicArn, nameof(request));
         if (request.Entries is null || request.Entries.Count == 0)
             throw new ArgumentException("PublishBatch needs at least one entry (and at most 10).", nameof(request));
-        var result = await SendAsync("PublishBatch", [("TopicArn", request.TopicArn), .. SnsQuery.BatchEntries(request.Entries)], cancellationToken).ConfigureAwait(false);
+        var result = await SendAsync("PublishBatch", [("TopicArn", request.TopicArn), .. SnsQuery.BatchEntries(request.Entries)], cancellationToken,
+            [.. PublishSpanTags(request.TopicArn), new("messaging.batch.message_count", request.Entries.Count)]).ConfigureAwait(false);
         return new PublishBatchResponse(
             [.. AwsQuery.Members(result, "Successful").Select(SnsXml.Successful)],
             [.. AwsQuery.Members(result, "Failed").Select(SnsXml.Failed)]);
@@ -199,13 +201,24 @@ public sealed class SnsClient : IDisposable
 
     public void Dispose() => _sender.Dispose();
 
+    // The messaging conventions' producer attributes, so a trace names the topic a span published to.
+    private static KeyValuePair<string, object?>[] PublishSpanTags(string? topicArn) =>
+    [
+        new("aws.sns.topic.arn", topicArn),
+        new("messaging.system", "aws_sns"),
+        new("messaging.operation.type", "send"),
+        new("messaging.destination.name", topicArn?[(topicArn.LastIndexOf(':') + 1)..]),
+    ];
+
     // Operations without output answer <{Action}Response> with only ResponseMetadata in it.
     private async Task SendWithoutResultAsync(string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken) =>
         await _sender.SendAsync(AwsQuery.Request(action, Version, parameters), cancellationToken).ConfigureAwait(false);
 
-    private async Task<XElement> SendAsync(string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken)
+    private async Task<XElement> SendAsync(
+        string action, IEnumerable<(string Name, string? Value)> parameters, CancellationToken cancellationToken, IReadOnlyList<KeyValuePair<string, object?>>? spanTags = null)
     {
-        var response = await _sender.SendAsync(AwsQuery.Request(action, Version, parameters), cancellationToken).ConfigureAwait(false);
+        var request = AwsQuery.Request(action, Version, parameters) with { SpanTags = spanTags ?? [] };
+        var response = await _sender.SendAsync(request, cancellationToken).ConfigureAwait(false);
         return AwsQuery.Result(response, _sender.Settings, action);
     }
 }
