@@ -105,6 +105,13 @@ public sealed class AppModelBuilder
         return Add(new Bucket(name));
     }
 
+    /// <summary>
+    /// The handle of a resource declared earlier, e.g. by another pattern that shares it (Pattern 2
+    /// puts Pattern 1's function behind an authorizer); null when the model has none of that name and kind.
+    /// </summary>
+    public ResourceBuilder<T>? Find<T>(string name) where T : Resource =>
+        _resources.OfType<T>().Any(r => r.Name == name) ? new ResourceBuilder<T>(this, name) : null;
+
     /// <summary>Where the functions' code is; an AppHost passes <see cref="FunctionsProject.FromAssemblyMetadata"/>.</summary>
     public AppModelBuilder UseFunctionsProject(FunctionsProject project)
     {
