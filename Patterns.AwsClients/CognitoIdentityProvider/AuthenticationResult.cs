@@ -1,6 +1,9 @@
 namespace Patterns.AwsClients.CognitoIdentityProvider;
 
-/// <summary>The tokens of a completed sign-in: three JWTs (the refresh token is opaque in AWS) and the access token's lifetime.</summary>
+/// <summary>
+/// The tokens of a completed sign-in: an access token and an ID token (JWTs signed with the pool's
+/// RS256 key), a refresh token that is opaque to clients (an encrypted JWE in AWS), and their lifetime.
+/// </summary>
 public sealed record AuthenticationResult
 {
     /// <summary>Authorizes calls for the user (scopes, groups); what API Gateway's Cognito authorizer checks with scopes.</summary>
