@@ -140,7 +140,7 @@ public sealed class SigV4SignerTests
     {
         var handler = new RecordingHandler().Reply(System.Net.HttpStatusCode.OK, "{}");
         var options = new AwsClientOptions { Endpoint = new Uri("https://example.amazonaws.com"), Region = "us-east-1", Credentials = SuiteCredentials with { SessionToken = sessionToken } };
-        using var sender = AwsRequestSender.For(new AwsService("service", "service", "SERVICE"), options, new HttpClient(handler), new FixedTimeProvider(SuiteTime));
+        using var sender = AwsRequestSender.For(new AwsService("service", "service", "SERVICE", "Service"), options, new HttpClient(handler), new FixedTimeProvider(SuiteTime));
 
         await sender.SendAsync(new AwsRequest(name, new HttpMethod(method), query), CancellationToken.None);
 
