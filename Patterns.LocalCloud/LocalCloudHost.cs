@@ -41,6 +41,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
     internal int MotoProcessId => _moto.ProcessId;
 
+    internal EventBridgeService EventBridge => _events;
+
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
 
