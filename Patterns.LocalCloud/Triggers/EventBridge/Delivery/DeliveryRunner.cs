@@ -24,11 +24,21 @@ internal sealed class DeliveryRunner(ITargetSender sender, IDeadLetterSink deadL
         }
     }
 
-    /// <summary>Every delivery started so far, finished (for tests and shutdown).</summary>
-    public Task WhenIdleAsync()
+    /// <summary>
+    /// Waits until no delivery is running, including those that deliveries start (an event
+    /// forwarded to another bus is delivered again from there).
+    /// </summary>
+    public async Task WhenIdleAsync()
     {
-        lock (_running)
-            return Task.WhenAll([.. _running]);
+        while (true)
+        {
+            Task[] running;
+            lock (_running)
+                running = [.. _running.Where(t => !t.IsCompleted)];
+            if (running.Length == 0)
+                return;
+            await Task.WhenAll(running).ConfigureAwait(false);
+        }
     }
 
     internal async Task RunAsync(TargetDelivery delivery)

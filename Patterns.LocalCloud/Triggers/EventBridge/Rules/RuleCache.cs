@@ -11,10 +11,9 @@ namespace Patterns.LocalCloud.Triggers.EventBridge.Rules;
 /// page) on first use and kept until an EventBridge control-plane call changes anything. A
 /// rule whose pattern EventBridge would refuse is kept but never matches; the log says why.
 /// </summary>
-internal sealed class RuleCache(MotoClient moto, TextWriter? log)
+/// <param name="pageSize">Rules and targets asked for per page; 100 is the most ListRules allows.</param>
+internal sealed class RuleCache(MotoClient moto, TextWriter? log, int pageSize = 100)
 {
-    private const int PageSize = 100;
-
     private readonly ConcurrentDictionary<string, Lazy<Task<BusRules?>>> _buses = new(StringComparer.Ordinal);
 
     /// <summary>Forgets every bus; the next event reads rules afresh. A load already under way serves only its own callers.</summary>
@@ -136,9 +135,9 @@ internal sealed class RuleCache(MotoClient moto, TextWriter? log)
         return bus.Name == EventBusReference.DefaultName ? $"{prefix}:rule/{name}" : $"{prefix}:rule/{bus.Name}/{name}";
     }
 
-    private static JsonObject Paged(JsonObject request, string? nextToken)
+    private JsonObject Paged(JsonObject request, string? nextToken)
     {
-        request["Limit"] = PageSize;
+        request["Limit"] = pageSize;
         if (nextToken is not null)
             request["NextToken"] = nextToken;
         return request;

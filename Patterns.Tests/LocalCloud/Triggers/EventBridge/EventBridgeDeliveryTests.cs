@@ -99,6 +99,58 @@ public sealed partial class EventBridgeDeliveryTests(EventBridgeFixture fixture)
     }
 
     [Fact]
+    public async Task An_entrys_TraceHeader_is_the_trace_the_event_continues()
+    {
+        var (queueUrl, queueArn) = await fixture.CreateQueueAsync("eb-entry-trace");
+        await fixture.PutRuleAsync("orders-entry-trace", """{"source":["test.trace"]}""");
+        await fixture.PutTargetsAsync("orders-entry-trace", null, new { Id = "queue", Arn = queueArn });
+        var (requestTraceId, requestSpanId) = NewTraceparent();
+
+        await fixture.PutEventAsync(
+            new { Source = "test.trace", DetailType = "OrderPlaced", Detail = "{}", TraceHeader = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1" },
+            request => request.Headers.Add("traceparent", $"00-{requestTraceId}-{requestSpanId}-01"));
+
+        var message = Assert.Single(await fixture.ReceiveAsync(queueUrl));
+        Assert.StartsWith("Root=1-5759e988-bd862e3fe1be46a994272793;", message.Attributes["AWSTraceHeader"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_state_machine_target_starts_an_execution_with_the_event_as_input()
+    {
+        var machine = await StatesAsync("CreateStateMachine", new
+        {
+            name = "eb-orders-machine",
+            definition = """{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}""",
+            roleArn = $"arn:aws:iam::{EventBridgeFixture.Account}:role/sfn",
+        });
+        var machineArn = machine.GetProperty("stateMachineArn").GetString()!;
+        await fixture.PutRuleAsync("orders-to-machine", """{"source":["test.states"]}""");
+        await fixture.PutTargetsAsync("orders-to-machine", null, new { Id = "machine", Arn = machineArn, RoleArn = $"arn:aws:iam::{EventBridgeFixture.Account}:role/eb-sfn" });
+
+        var eventId = await fixture.PutEventAsync(new { Source = "test.states", DetailType = "OrderPlaced", Detail = """{"orderId":"o-8"}""" });
+
+        var executions = await Poll.UntilAsync(async () => (await StatesAsync("ListExecutions", new { stateMachineArn = machineArn })).GetProperty("executions").EnumerateArray().ToList(),
+            e => e.Count > 0, TimeSpan.FromSeconds(20), "an execution of the state machine");
+        var execution = await StatesAsync("DescribeExecution", new { executionArn = Assert.Single(executions).GetProperty("executionArn").GetString() });
+        using var input = JsonDocument.Parse(execution.GetProperty("input").GetString()!);
+        Assert.Equal(eventId, input.RootElement.GetProperty("id").GetString());
+        Assert.Equal("o-8", input.RootElement.GetProperty("detail").GetProperty("orderId").GetString());
+    }
+
+    private async Task<JsonElement> StatesAsync(string operation, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(body), System.Text.Encoding.UTF8, "application/x-amz-json-1.0"),
+        };
+        request.Headers.Add("X-Amz-Target", $"AWSStepFunctions.{operation}");
+        using var response = await fixture.Edge.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{operation}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
     public async Task A_topic_target_publishes_the_event_which_the_topics_queue_subscription_receives()
     {
         var (queueUrl, queueArn) = await fixture.CreateQueueAsync("eb-topic-subscriber");

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Triggers.EventBridge.Ingestion;
+using Patterns.LocalCloud.Triggers.EventBridge.Rules;
 
 namespace Patterns.Tests.LocalCloud.Triggers.EventBridge;
 
@@ -98,6 +101,28 @@ public sealed class PutEventsTests(EventBridgeFixture fixture) : IClassFixture<E
         var rule = await fixture.EventsOkAsync("DescribeRule", new { Name = "put-events-proxied" });
 
         Assert.Equal("""{"source":["orders"]}""", rule.GetProperty("EventPattern").GetString());
+    }
+
+    [Fact]
+    public async Task Rules_and_targets_are_read_from_moto_through_every_page()
+    {
+        await fixture.EventsOkAsync("CreateEventBus", new { Name = "put-events-paged" });
+        foreach (var rule in new[] { "paged-a", "paged-b", "paged-c" })
+        {
+            await fixture.PutRuleAsync(rule, """{"source":["paged"]}""", bus: "put-events-paged");
+            await fixture.PutTargetsAsync(rule, "put-events-paged", [.. Enumerable.Range(1, 3).Select(i => new { Id = $"t{i}", Arn = EventBridgeFixture.QueueArn($"{rule}-{i}") })]);
+        }
+        using var motoHttp = new HttpClient { BaseAddress = fixture.Cloud.MotoUrl };
+        var cache = new RuleCache(new MotoClient(motoHttp, "us-east-1"), null, pageSize: 2);
+
+        var rules = await cache.GetAsync(EventBusReference.Parse("put-events-paged", "us-east-1", EventBridgeFixture.Account), CancellationToken.None);
+        var missing = await cache.GetAsync(EventBusReference.Parse("put-events-no-such-bus", "us-east-1", EventBridgeFixture.Account), CancellationToken.None);
+
+        Assert.NotNull(rules);
+        Assert.Equal(["paged-a", "paged-b", "paged-c"], rules.Rules.Select(r => r.Name).Order());
+        Assert.All(rules.Rules, r => Assert.Equal(["t1", "t2", "t3"], r.Targets.Select(t => t.Id).Order()));
+        Assert.Equal($"arn:aws:events:us-east-1:{EventBridgeFixture.Account}:rule/put-events-paged/paged-a", rules.Rules.Single(r => r.Name == "paged-a").Arn);
+        Assert.Null(missing);
     }
 
     private static void AssertError(JsonElement entry, string code, string message)
