@@ -91,15 +91,19 @@ internal sealed class EventBridgeService : IEdgeService, IProxyObserver, IAsyncD
         MotoProxy.DisableBodySizeLimit(context);
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        JsonDocument document;
         try
         {
-            var document = JsonDocument.Parse(buffer.ToArray());
-            return document.RootElement.ValueKind == JsonValueKind.Object ? document : throw EventBridgeErrors.NotJson("the body must be a JSON object");
+            document = JsonDocument.Parse(buffer.ToArray());
         }
         catch (JsonException exception)
         {
             throw EventBridgeErrors.NotJson(exception.Message);
         }
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+            return document;
+        document.Dispose();
+        throw EventBridgeErrors.NotJson("the body must be a JSON object");
     }
 
     private async Task<byte[]> PutEventsAsync(HttpContext context, JsonElement request)
