@@ -3,6 +3,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Telemetry;
+using Patterns.LocalCloud.Triggers.EventBridge;
 
 namespace Patterns.LocalCloud;
 
@@ -19,9 +20,11 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly LambdaService _lambda;
     private readonly EdgeServer _edge;
     private readonly LocalCloudTelemetry? _telemetry;
+    private readonly EventBridgeService _events;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EventBridgeService events, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
+        _events = events;
         _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
         _moto = moto;
@@ -37,6 +40,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public Uri MotoUrl => _moto.Url;
 
     internal int MotoProcessId => _moto.ProcessId;
+
+    internal EventBridgeService EventBridge => _events;
 
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
@@ -67,14 +72,17 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
         proxy.Observe(apiGateway);
-        IEdgeService[] services = [lambda, apiGateway];
+        var events = new EventBridgeService(proxy, motoClient, edgeLoopback, lambda, options, telemetry?.EventBridge);
+        proxy.Observe(events);
+        IEdgeService[] services = [lambda, apiGateway, events];
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, edge, telemetry);
+            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, events, edge, telemetry);
         }
         catch
         {
+            await events.DisposeAsync().ConfigureAwait(false);
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
@@ -104,6 +112,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _edge.DisposeAsync().ConfigureAwait(false);
+        await _events.DisposeAsync().ConfigureAwait(false);
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
         _motoHttp.Dispose();
