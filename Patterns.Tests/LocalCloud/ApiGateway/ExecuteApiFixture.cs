@@ -17,18 +17,21 @@ public class ExecuteApiFixture : IAsyncLifetime
     private readonly StringBuilder _log = new();
     private readonly TextWriter _logWriter;
     private readonly ActivitySource? _tracing;
+    private readonly TimeProvider? _time;
     private MotoServer? _moto;
     private EdgeServer? _edge;
 
     public ExecuteApiFixture()
-        : this(tracing: null)
+        : this(tracing: null, time: null)
     {
     }
 
     /// <param name="tracing">Where the executor's spans go; null = no spans.</param>
-    protected ExecuteApiFixture(ActivitySource? tracing)
+    /// <param name="time">The executor's clock (authorizer results and token expiry); null = the system's.</param>
+    protected ExecuteApiFixture(ActivitySource? tracing, TimeProvider? time)
     {
         _tracing = tracing;
+        _time = time;
         _logWriter = TextWriter.Synchronized(new StringWriter(_log));
     }
 
@@ -65,7 +68,7 @@ public class ExecuteApiFixture : IAsyncLifetime
         var edgePort = MotoServer.FreePort();
         _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
-        var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options, _tracing);
+        var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options, _tracing, _time);
         _edge = await EdgeServer.StartAsync(edgePort, [executor], new MotoProxy(Moto, Options.Region, [executor]), CancellationToken.None);
         Edge = new HttpClient { BaseAddress = _edge.Url };
     }

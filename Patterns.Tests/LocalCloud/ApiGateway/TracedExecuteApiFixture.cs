@@ -16,7 +16,7 @@ public sealed class TracedExecuteApiFixture : ExecuteApiFixture
     }
 
     private TracedExecuteApiFixture(ActivitySource source)
-        : base(source)
+        : base(source, time: null)
     {
         _source = source;
         _listener = new ActivityListener
