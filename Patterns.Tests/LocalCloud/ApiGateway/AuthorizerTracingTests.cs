@@ -109,6 +109,26 @@ public sealed class AuthorizerTracingTests(TracedExecuteApiFixture fixture) : IC
         Assert.Equal(JsonValueKind.Number, passed.GetProperty("integrationLatency").ValueKind);
     }
 
+    [Fact]
+    public async Task A_request_authorizer_can_name_stage_variables_and_context_variables_as_identity_sources()
+    {
+        var (authorizer, echo) = (Unique("auth"), Unique("echo"));
+        fixture.Lambda.Handle(authorizer, invocation => Task.FromResult(FakeLambdaInvoker.Result(Policy(invocation, "Allow"))));
+        fixture.Lambda.Returns(echo, """{"statusCode":200,"body":"ok"}""");
+        var apiId = await CreateApiAsync("REQUEST", "stageVariables.tier, context.identity.sourceIp", authorizer, echo);
+        await fixture.ControlPlane.CreateDeploymentAsync(apiId, "prod", new Dictionary<string, string> { ["tier"] = "gold" });
+
+        using var withoutVariable = await fixture.Edge.GetAsync($"_aws/execute-api/{apiId}/dev/products/1");
+        var invokedWithoutVariable = fixture.Lambda.Received(authorizer).Count;
+        using var withVariable = await fixture.Edge.GetAsync($"_aws/execute-api/{apiId}/prod/products/1");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutVariable.StatusCode);
+        Assert.Equal(0, invokedWithoutVariable);
+        Assert.Equal(HttpStatusCode.OK, withVariable.StatusCode);
+        using var authorizerEvent = JsonDocument.Parse(Assert.Single(fixture.Lambda.Received(authorizer)).Payload);
+        Assert.Equal("gold", authorizerEvent.RootElement.GetProperty("stageVariables").GetProperty("tier").GetString());
+    }
+
     private async Task<string> CreateApiAsync(string type, string identitySource, string authorizerFunction, string integrationFunction)
     {
         var plane = fixture.ControlPlane;
