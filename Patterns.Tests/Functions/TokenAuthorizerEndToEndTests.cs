@@ -9,7 +9,8 @@ namespace Patterns.Tests.Functions;
 /// in front of an integration, with a real Cognito user pool of the local cloud, whose keys the
 /// function fetches through the edge.
 /// </summary>
-public sealed class TokenAuthorizerEndToEndTests(AuthorizerCloudFixture fixture) : IClassFixture<AuthorizerCloudFixture>
+[Collection(AuthorizerCloudCollection.Name)]
+public sealed class TokenAuthorizerEndToEndTests(AuthorizerCloudFixture fixture)
 {
     private const string Handler = "Functions::Functions.Pattern02.TokenAuthorizer::HandleAsync";
 

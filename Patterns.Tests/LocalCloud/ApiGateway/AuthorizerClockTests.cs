@@ -8,7 +8,8 @@ namespace Patterns.Tests.LocalCloud.ApiGateway;
 /// authorizer results expire after their TTL, and a Cognito token stops being accepted once it
 /// expires, even while its verified claims are cached.
 /// </summary>
-public sealed class AuthorizerClockTests(ClockedExecuteApiFixture fixture) : IClassFixture<ClockedExecuteApiFixture>
+[Collection(InstrumentedExecutorCollection.Name)]
+public sealed class AuthorizerClockTests(InstrumentedExecuteApiFixture fixture)
 {
     [Fact]
     public async Task A_cached_policy_is_used_until_its_ttl_runs_out()

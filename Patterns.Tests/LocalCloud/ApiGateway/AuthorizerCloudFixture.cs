@@ -3,7 +3,7 @@ using Patterns.Tests.Support;
 namespace Patterns.Tests.LocalCloud.ApiGateway;
 
 /// <summary>
-/// A whole local cloud with two functions of the Functions build, shared by a class's tests: a
+/// A whole local cloud with two functions of the Functions build, shared by the authorizer test classes: a
 /// test Lambda authorizer (decisions named by the caller) and an integration that answers with the
 /// proxy event it was given.
 /// </summary>

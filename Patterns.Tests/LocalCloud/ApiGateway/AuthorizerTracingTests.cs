@@ -11,7 +11,8 @@ namespace Patterns.Tests.LocalCloud.ApiGateway;
 /// keeps every invocation: the TOKEN and REQUEST events byte for byte, and the Authorizer span
 /// between the request's span and the authorizer function's invoke.
 /// </summary>
-public sealed class AuthorizerTracingTests(TracedExecuteApiFixture fixture) : IClassFixture<TracedExecuteApiFixture>
+[Collection(InstrumentedExecutorCollection.Name)]
+public sealed class AuthorizerTracingTests(InstrumentedExecuteApiFixture fixture)
 {
     private static readonly TimeSpan SpanDeadline = TimeSpan.FromSeconds(5);
 

@@ -9,7 +9,8 @@ namespace Patterns.Tests.LocalCloud.ApiGateway;
 /// COGNITO_USER_POOLS authorizers with real moto user pools and tokens: which tokens pass, what the
 /// integration learns of the user, and the 401 for every token that is not the pool's.
 /// </summary>
-public sealed class CognitoAuthorizerTests(AuthorizerCloudFixture fixture) : IClassFixture<AuthorizerCloudFixture>
+[Collection(AuthorizerCloudCollection.Name)]
+public sealed class CognitoAuthorizerTests(AuthorizerCloudFixture fixture)
 {
     private const string Unauthorized = """{"message":"Unauthorized"}""";
     private const string AdminScope = "aws.cognito.signin.user.admin";

@@ -9,7 +9,8 @@ namespace Patterns.Tests.LocalCloud.ApiGateway;
 /// as the caller asks (see Functions.Diagnostics.TestAuthorizer) and the integration answers with
 /// the proxy event it got. Invocations of the authorizer are counted from its CloudWatch log.
 /// </summary>
-public sealed class LambdaAuthorizerTests(AuthorizerCloudFixture fixture) : IClassFixture<AuthorizerCloudFixture>
+[Collection(AuthorizerCloudCollection.Name)]
+public sealed class LambdaAuthorizerTests(AuthorizerCloudFixture fixture)
 {
     private const string Unauthorized = """{"message":"Unauthorized"}""";
     private const string NotAuthorized = """{"Message":"User is not authorized to access this resource"}""";
