@@ -3,6 +3,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Telemetry;
+using Patterns.LocalCloud.Triggers.Sns;
 
 namespace Patterns.LocalCloud;
 
@@ -19,9 +20,11 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly LambdaService _lambda;
     private readonly EdgeServer _edge;
     private readonly LocalCloudTelemetry? _telemetry;
+    private readonly SnsService _sns;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, SnsService sns, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
+        _sns = sns;
         _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
         _moto = moto;
@@ -67,14 +70,17 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
         proxy.Observe(apiGateway);
-        IEdgeService[] services = [lambda, apiGateway];
+        var sns = new SnsService(proxy, motoClient, edgeLoopback, lambda, options, edgePort, telemetry?.Sns);
+        proxy.Observe(sns);
+        IEdgeService[] services = [lambda, apiGateway, sns];
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, edge, telemetry);
+            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, sns, edge, telemetry);
         }
         catch
         {
+            await sns.DisposeAsync().ConfigureAwait(false);
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
@@ -104,6 +110,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _edge.DisposeAsync().ConfigureAwait(false);
+        await _sns.DisposeAsync().ConfigureAwait(false);
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
         _motoHttp.Dispose();
