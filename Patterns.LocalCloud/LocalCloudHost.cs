@@ -3,6 +3,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Telemetry;
+using Patterns.LocalCloud.Triggers.S3;
 using Patterns.LocalCloud.Triggers.Sns;
 
 namespace Patterns.LocalCloud;
@@ -21,10 +22,12 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly EdgeServer _edge;
     private readonly LocalCloudTelemetry? _telemetry;
     private readonly SnsService _sns;
+    private readonly S3NotificationDispatcher _s3Notifications;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, SnsService sns, EdgeServer edge, LocalCloudTelemetry? telemetry)
+    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, SnsService sns, S3NotificationDispatcher s3Notifications, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
         _sns = sns;
+        _s3Notifications = s3Notifications;
         _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
         _moto = moto;
@@ -72,14 +75,16 @@ public sealed class LocalCloudHost : IAsyncDisposable
         proxy.Observe(apiGateway);
         var sns = new SnsService(proxy, motoClient, edgeLoopback, lambda, options, edgePort, telemetry?.Sns);
         proxy.Observe(sns);
-        IEdgeService[] services = [lambda, apiGateway, sns];
+        var s3Notifications = new S3NotificationDispatcher(lambda, motoClient, edgeLoopback, options, telemetry?.S3);
+        IEdgeService[] services = [lambda, apiGateway, sns, new S3NotificationService(proxy, motoClient, s3Notifications, options)];
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, sns, edge, telemetry);
+            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, sns, s3Notifications, edge, telemetry);
         }
         catch
         {
+            await s3Notifications.DisposeAsync().ConfigureAwait(false);
             await sns.DisposeAsync().ConfigureAwait(false);
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
@@ -110,6 +115,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _edge.DisposeAsync().ConfigureAwait(false);
+        await _s3Notifications.DisposeAsync().ConfigureAwait(false);
         await _sns.DisposeAsync().ConfigureAwait(false);
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
