@@ -15,8 +15,8 @@ internal sealed record S3RequestTarget(string? Bucket, string Key)
         var raw = request.HttpContext.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var query = raw.IndexOf('?');
         var path = query < 0 ? raw : raw[..query];
-        if (Uri.TryCreate(path, UriKind.Absolute, out var absolute))
-            path = absolute.AbsolutePath; // a request target in absolute form
+        if (!path.StartsWith('/') && Uri.TryCreate(path, UriKind.Absolute, out var absolute))
+            path = absolute.GetComponents(UriComponents.Path | UriComponents.KeepDelimiter, UriFormat.UriEscaped); // a request target in absolute form
         var host = request.Host.Host;
         string? hostBucket = null;
         var s3 = host.IndexOf(".s3.", StringComparison.OrdinalIgnoreCase);
