@@ -49,6 +49,9 @@ internal static class ServiceResolver
         var path = request.Path.Value ?? "/";
         if (IsSnsLink(request, path))
             return "sns";
+        // A browser-form upload (S3 POST Object) carries its credential inside the form, not the headers.
+        if (HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+            return "s3";
         foreach (var prefix in LambdaPathPrefixes)
             if (path.StartsWith(prefix, StringComparison.Ordinal))
                 return Lambda;

@@ -149,6 +149,12 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
             _options.Log?.WriteLine($"S3: {what} was not delivered to {rule.TargetArn}: the local cloud stopped.");
             return false;
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault of the local cloud itself: nobody awaits this delivery, so it is reported here.
+            _options.Log?.WriteLine($"S3: {what} was not delivered to {rule.TargetArn} because of a fault inside the local cloud: {exception}");
+            return false;
+        }
     }
 
     private bool LambdaAllows(string functionArn, string bucket)

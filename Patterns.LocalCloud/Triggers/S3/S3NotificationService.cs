@@ -79,6 +79,8 @@ internal sealed class S3NotificationService(MotoProxy proxy, MotoClient moto, S3
                 dispatcher.Forget(bucket);
             return;
         }
+        if (dispatcher.Get(bucket).Rules.Count == 0)
+            return; // nothing to notify: spare the HeadObject a copy or an upload would need
         var query = request.Query;
         var headers = context.Response.Headers;
         var versionId = VersionOf(headers["x-amz-version-id"].ToString());

@@ -134,6 +134,12 @@ internal sealed class SnsDeliverer : IAsyncDisposable
         {
             _options.Log?.WriteLine($"SNS: delivery of {message.MessageId} to {subscription.Arn} was abandoned: the local cloud stopped.");
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A fault of the local cloud itself: nobody awaits this delivery, so it is reported here.
+            span?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            _options.Log?.WriteLine($"SNS: delivery of {message.MessageId} to {subscription.Arn} failed inside the local cloud: {exception}");
+        }
     }
 
     private void DeliverToLambda(SnsSubscription subscription, SnsMessage message, string? traceHeader)

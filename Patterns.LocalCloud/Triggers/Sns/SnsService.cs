@@ -68,6 +68,11 @@ internal sealed class SnsService : IEdgeService, IProxyObserver, IAsyncDisposabl
                 case "ConfirmSubscription":
                     await ConfirmSubscriptionAsync(context, parameters).ConfigureAwait(false);
                     break;
+                case "Unsubscribe":
+                    // An UnsubscribeURL is followed with a GET, which the proxy does not report as a change.
+                    await _proxy.ForwardAsync(context, ServiceName).ConfigureAwait(false);
+                    _topics.InvalidateAll();
+                    break;
                 case "GetSubscriptionAttributes" or "ListSubscriptions" or "ListSubscriptionsByTopic":
                     await ForwardShowingPendingAsync(context).ConfigureAwait(false);
                     break;

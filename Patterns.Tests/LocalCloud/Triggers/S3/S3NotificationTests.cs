@@ -170,6 +170,30 @@ public sealed partial class S3NotificationTests(LocalCloudFixture fixture) : ICl
     }
 
     [Fact]
+    public async Task A_browser_form_upload_raises_ObjectCreated_Post_for_the_forms_key()
+    {
+        using var s3 = S3();
+        using var sqs = Sqs(fixture);
+        var queueUrl = (await sqs.CreateQueueAsync("form-uploads")).QueueUrl;
+        await s3.PutBucketAsync("form-bucket");
+        await s3.PutBucketNotificationAsync(new PutBucketNotificationRequest { BucketName = "form-bucket", QueueConfigurations = [Queue("form-uploads", "post", "s3:ObjectCreated:Post")] });
+        await ReceiveAsync(sqs, queueUrl, 1, Deadline); // the s3:TestEvent
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent("posted/${filename}"), "key" },
+            { new ByteArrayContent("form body"u8.ToArray()), "file", "note.txt" },
+        };
+        using var response = await fixture.Edge.PostAsync("/form-bucket", form);
+        Assert.True(response.IsSuccessStatusCode, $"POST Object answered {(int)response.StatusCode}");
+
+        var record = Record(Assert.Single(await ReceiveAsync(sqs, queueUrl, 1, Deadline)).Body);
+        Assert.Equal("ObjectCreated:Post", record.GetProperty("eventName").GetString());
+        Assert.Equal("posted/note.txt", record.GetProperty("s3").GetProperty("object").GetProperty("key").GetString());
+        Assert.Equal(9, record.GetProperty("s3").GetProperty("object").GetProperty("size").GetInt64());
+    }
+
+    [Fact]
     public async Task A_topic_destination_publishes_the_records_with_S3s_subject()
     {
         using var s3 = S3();

@@ -143,6 +143,28 @@ public sealed partial class SnsDeliveryTests(LocalCloudFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task Following_the_UnsubscribeURL_ends_deliveries_to_that_subscription()
+    {
+        using var sqs = Sqs(fixture);
+        var leavingUrl = (await sqs.CreateQueueAsync("leaving")).QueueUrl;
+        var stayingUrl = (await sqs.CreateQueueAsync("staying")).QueueUrl;
+        var topicArn = await _sns.CreateTopicAsync("unsubscribe-topic");
+        await _sns.SubscribeAsync(topicArn, "sqs", QueueArn("leaving"));
+        await _sns.SubscribeAsync(topicArn, "sqs", QueueArn("staying"), ("RawMessageDelivery", "true"));
+        await _sns.PublishAsync(topicArn, "first");
+        using var first = JsonDocument.Parse(Assert.Single(await ReceiveAsync(sqs, leavingUrl, 1, Deadline)).Body);
+        await ReceiveAsync(sqs, stayingUrl, 1, Deadline);
+
+        using var http = new HttpClient();
+        using var unsubscribed = await http.GetAsync(first.RootElement.GetProperty("UnsubscribeURL").GetString());
+        Assert.True(unsubscribed.IsSuccessStatusCode);
+        await _sns.PublishAsync(topicArn, "second");
+
+        Assert.Equal("second", Assert.Single(await ReceiveAsync(sqs, stayingUrl, 1, Deadline)).Body);
+        Assert.True((await sqs.ReceiveMessageAsync(leavingUrl)).Messages is null or { Count: 0 });
+    }
+
+    [Fact]
     public async Task Filter_policies_on_attributes_and_on_the_body_pass_only_matching_messages()
     {
         using var sqs = Sqs(fixture);
