@@ -30,6 +30,13 @@ public sealed record LocalCloudOptions
     /// <summary>The longest wait between two of EventBridge's retries of a delivery.</summary>
     public TimeSpan EventBridgeRetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Waits before the retries of an SNS delivery to an HTTP/S endpoint that failed (5xx, 429,
+    /// timeout, no connection). SNS's default delivery policy retries three times, 20 seconds
+    /// apart; tests shorten them. After the last, the message goes to the subscription's DLQ.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> SnsHttpRetryDelays { get; init; } = [TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)];
+
     /// <summary>A Python interpreter that can import moto; null = find one or install moto into a private venv.</summary>
     public string? MotoPython { get; init; }
 
