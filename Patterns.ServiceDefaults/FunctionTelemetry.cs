@@ -73,7 +73,7 @@ public sealed class FunctionTelemetry : IDisposable
         var sdkTracing = new AwsSdkTracingCustomizer();
         var tracerProvider = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName)
+            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName, Patterns.AwsClients.Core.AwsClientTracing.SourceName)
             .AddOtlpExporter(otlp => Configure(otlp, new Uri(baseUri, "v1/traces")))
             .Build();
 

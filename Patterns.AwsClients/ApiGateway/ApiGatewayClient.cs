@@ -6,7 +6,7 @@ namespace Patterns.AwsClients.ApiGateway;
 
 /// <summary>
 /// The API Gateway control plane for REST APIs (rest-json, 2015-07-09): APIs, resources,
-/// methods, integrations, deployments and stages. Errors surface as
+/// methods, integrations, authorizers, deployments and stages. Errors surface as
 /// <see cref="AwsServiceException"/> (e.g. NotFoundException 404, ConflictException 409).
 /// </summary>
 public sealed class ApiGatewayClient : IDisposable
@@ -144,6 +144,45 @@ public sealed class ApiGatewayClient : IDisposable
         return SendAsync("UpdateStage", HttpMethod.Patch, StagePath(request.RestApiId, request.StageName), Body(request, ApiGatewayJsonContext.Default.UpdateStageRequest), ApiGatewayJsonContext.Default.Stage, cancellationToken);
     }
 
+    public Task<Authorizer> CreateAuthorizerAsync(CreateAuthorizerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync("CreateAuthorizer", HttpMethod.Post, AuthorizersPath(request.RestApiId), Body(request, ApiGatewayJsonContext.Default.CreateAuthorizerRequest), ApiGatewayJsonContext.Default.Authorizer, cancellationToken);
+    }
+
+    /// <summary>One page of an API's authorizers; pass the previous page's Position for the next.</summary>
+    public Task<Authorizers> GetAuthorizersAsync(string restApiId, string? position = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        SendAsync("GetAuthorizers", HttpMethod.Get, AuthorizersPath(restApiId) + RestJson.Query(("limit", Number(limit)), ("position", position)), null, ApiGatewayJsonContext.Default.Authorizers, cancellationToken);
+
+    /// <summary>Every authorizer of an API, following Position through all pages.</summary>
+    public async Task<IReadOnlyList<Authorizer>> GetAllAuthorizersAsync(string restApiId, CancellationToken cancellationToken = default)
+    {
+        var all = new List<Authorizer>();
+        string? position = null;
+        do
+        {
+            var page = await GetAuthorizersAsync(restApiId, position, 500, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.Items);
+            position = page.Position;
+        }
+        while (!string.IsNullOrEmpty(position));
+        return all;
+    }
+
+    /// <exception cref="AwsServiceException">NotFoundException when the API or authorizer does not exist.</exception>
+    public Task<Authorizer> GetAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        SendAsync("GetAuthorizer", HttpMethod.Get, AuthorizerPath(restApiId, authorizerId), null, ApiGatewayJsonContext.Default.Authorizer, cancellationToken);
+
+    public Task<Authorizer> UpdateAuthorizerAsync(UpdateAuthorizerRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendAsync("UpdateAuthorizer", HttpMethod.Patch, AuthorizerPath(request.RestApiId, request.AuthorizerId), Body(request, ApiGatewayJsonContext.Default.UpdateAuthorizerRequest), ApiGatewayJsonContext.Default.Authorizer, cancellationToken);
+    }
+
+    /// <exception cref="AwsServiceException">NotFoundException; ConflictException while a method still uses the authorizer.</exception>
+    public async Task DeleteAuthorizerAsync(string restApiId, string authorizerId, CancellationToken cancellationToken = default) =>
+        await _sender.SendAsync(new AwsRequest("DeleteAuthorizer", HttpMethod.Delete, AuthorizerPath(restApiId, authorizerId)) { Headers = AcceptJson }, cancellationToken).ConfigureAwait(false);
+
     public void Dispose() => _sender.Dispose();
 
     private static string MethodPath(string restApiId, string resourceId, string httpMethod) =>
@@ -151,6 +190,12 @@ public sealed class ApiGatewayClient : IDisposable
 
     private static string StagePath(string restApiId, string stageName) =>
         $"restapis/{RestJson.Segment(restApiId, nameof(restApiId))}/stages/{RestJson.Segment(stageName, nameof(stageName))}";
+
+    private static string AuthorizersPath(string restApiId) =>
+        $"restapis/{RestJson.Segment(restApiId, nameof(restApiId))}/authorizers";
+
+    private static string AuthorizerPath(string restApiId, string authorizerId) =>
+        $"{AuthorizersPath(restApiId)}/{RestJson.Segment(authorizerId, nameof(authorizerId))}";
 
     private static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
 

@@ -20,4 +20,8 @@ namespace Patterns.AwsClients.ApiGateway;
 [JsonSerializable(typeof(Stage))]
 [JsonSerializable(typeof(CreateStageRequest))]
 [JsonSerializable(typeof(UpdateStageRequest))]
+[JsonSerializable(typeof(CreateAuthorizerRequest))]
+[JsonSerializable(typeof(Authorizer))]
+[JsonSerializable(typeof(Authorizers))]
+[JsonSerializable(typeof(UpdateAuthorizerRequest))]
 internal sealed partial class ApiGatewayJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Patterns.AwsClients.Core;
 
 namespace Patterns.AwsClients.ApiGateway;
 

@@ -8,7 +8,13 @@ public sealed record Method
     /// <summary>NONE, AWS_IAM, CUSTOM or COGNITO_USER_POOLS.</summary>
     public string? AuthorizationType { get; init; }
 
+    /// <summary>The authorizer of a CUSTOM or COGNITO_USER_POOLS method.</summary>
     public string? AuthorizerId { get; init; }
+
+    /// <summary>COGNITO_USER_POOLS: OAuth scopes the access token must carry one of; none = the ID token is checked.</summary>
+    public IReadOnlyList<string>? AuthorizationScopes { get; init; }
+
+    public string? OperationName { get; init; }
 
     public bool? ApiKeyRequired { get; init; }
 

@@ -10,6 +10,7 @@ public sealed record PutMethodRequest(
     [property: JsonIgnore] string HttpMethod,
     string AuthorizationType)
 {
+    /// <summary>The authorizer (CreateAuthorizer's Id) when AuthorizationType is CUSTOM or COGNITO_USER_POOLS.</summary>
     public string? AuthorizerId { get; init; }
 
     public bool? ApiKeyRequired { get; init; }
@@ -18,5 +19,6 @@ public sealed record PutMethodRequest(
 
     public IReadOnlyDictionary<string, bool>? RequestParameters { get; init; }
 
+    /// <summary>COGNITO_USER_POOLS: OAuth scopes the access token must carry one of; none = the ID token is checked.</summary>
     public IReadOnlyList<string>? AuthorizationScopes { get; init; }
 }

@@ -13,4 +13,13 @@ internal sealed record AwsRequest(string Operation, HttpMethod Method, string Pa
 
     /// <summary>Headers to send and sign (e.g. X-Amz-Invocation-Type).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// Sent without SigV4 (no Authorization, X-Amz-Date or security token), as AWS defines a few
+    /// operations, e.g. Cognito's InitiateAuth, which authenticate by their own parameters.
+    /// </summary>
+    public bool Unsigned { get; init; }
+
+    /// <summary>Attributes for the call's span beyond the rpc.* ones (e.g. the SNS topic's ARN).</summary>
+    public IReadOnlyList<KeyValuePair<string, object?>> SpanTags { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Patterns.AwsClients.Core;
 
 /// <summary>
@@ -27,12 +29,30 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
 
     public async Task<AwsResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
     {
+        using var span = AwsClientTracing.Start(settings, request);
+        try
+        {
+            var response = await SendWithRetriesAsync(request, span, cancellationToken).ConfigureAwait(false);
+            AwsClientTracing.Succeeded(span, response);
+            return response;
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            AwsClientTracing.Failed(span, exception);
+            throw;
+        }
+    }
+
+    private async Task<AwsResponse> SendWithRetriesAsync(AwsRequest request, Activity? span, CancellationToken cancellationToken)
+    {
         var maxAttempts = settings.Options.MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 using var message = CreateMessage(request);
+                if (span is not null)
+                    message.Headers.TryAddWithoutValidation("traceparent", AwsClientTracing.Traceparent(span));
                 using var response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
                 var headers = ReadHeaders(response);
@@ -66,6 +86,20 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
         var uri = new Uri(settings.Endpoint, request.Path);
         var message = new HttpRequestMessage(request.Method, uri);
         var body = request.Body ?? [];
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+            if (request.ContentType is { } contentType)
+                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+        message.Headers.TryAddWithoutValidation("User-Agent", "Patterns.AwsClients/1.0");
+        if (request.Unsigned)
+        {
+            foreach (var (name, value) in request.Headers)
+                message.Headers.TryAddWithoutValidation(name, value);
+            return message;
+        }
+
         var now = time.GetUtcNow();
         var signed = new List<KeyValuePair<string, string>>(request.Headers)
         {
@@ -74,15 +108,8 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
         };
         if (settings.Credentials.SessionToken is { } token)
             signed.Add(new("X-Amz-Security-Token", token));
-        if (request.Body is not null)
-        {
-            message.Content = new ByteArrayContent(request.Body);
-            if (request.ContentType is { } contentType)
-            {
-                message.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
-                signed.Add(new("Content-Type", contentType));
-            }
-        }
+        if (request.Body is not null && request.ContentType is { } signedContentType)
+            signed.Add(new("Content-Type", signedContentType));
 
         var signature = SigV4Signer.Sign(
             new SigV4Request(request.Method.Method, uri.AbsolutePath, uri.Query.TrimStart('?'), signed, SigV4Signer.HashHex(body)),
@@ -98,7 +125,6 @@ internal sealed class AwsRequestSender(HttpClient http, AwsClientSettings settin
             message.Headers.TryAddWithoutValidation(name, value);
         }
         message.Headers.TryAddWithoutValidation("Authorization", signature.Authorization);
-        message.Headers.TryAddWithoutValidation("User-Agent", "Patterns.AwsClients/1.0");
         return message;
     }
 

@@ -4,12 +4,15 @@ namespace Patterns.AwsClients.Lambda;
 
 /// <summary>
 /// The AWS Lambda API (rest-json, 2015-03-31): the operations that create, inspect, change,
-/// permit and invoke functions. Errors surface as <see cref="AwsServiceException"/>
+/// permit and invoke functions, connect them to queues and streams (event source mappings) and
+/// configure their asynchronous invocations. Errors surface as <see cref="AwsServiceException"/>
 /// (e.g. ResourceNotFoundException 404, ResourceConflictException 409).
 /// </summary>
 public sealed class LambdaClient : IDisposable
 {
     private const string Functions = "2015-03-31/functions";
+    private const string EventSourceMappings = "2015-03-31/event-source-mappings";
+    private const string EventInvokeConfigFunctions = "2019-09-25/functions";
 
     private readonly AwsRequestSender _sender;
 
@@ -110,6 +113,69 @@ public sealed class LambdaClient : IDisposable
             response.Header("X-Amz-Log-Result"),
             response.Header("X-Amz-Executed-Version"),
             response.Body);
+    }
+
+    /// <summary>Connects a function to a queue or stream; the mapping starts in State Creating.</summary>
+    /// <exception cref="AwsServiceException">ResourceConflictException when the function already has a mapping for that source.</exception>
+    public Task<EventSourceMappingConfiguration> CreateEventSourceMappingAsync(CreateEventSourceMappingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrEmpty(request.FunctionName, nameof(request));
+        return SendJsonAsync("CreateEventSourceMapping", HttpMethod.Post, EventSourceMappings, RestJson.Serialize(request, LambdaJsonContext.Default.CreateEventSourceMappingRequest), LambdaJsonContext.Default.EventSourceMappingConfiguration, cancellationToken);
+    }
+
+    /// <exception cref="AwsServiceException">ResourceNotFoundException when no mapping has that UUID.</exception>
+    public Task<EventSourceMappingConfiguration> GetEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default) =>
+        SendJsonAsync("GetEventSourceMapping", HttpMethod.Get, $"{EventSourceMappings}/{RestJson.Segment(uuid, nameof(uuid))}", null, LambdaJsonContext.Default.EventSourceMappingConfiguration, cancellationToken);
+
+    /// <summary>One page of mappings, optionally only a source's and/or a function's; pass the previous page's NextMarker for the next.</summary>
+    public Task<ListEventSourceMappingsResponse> ListEventSourceMappingsAsync(string? eventSourceArn = null, string? functionName = null, string? marker = null, int? maxItems = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync(
+            "ListEventSourceMappings",
+            HttpMethod.Get,
+            EventSourceMappings + RestJson.Query(("EventSourceArn", eventSourceArn), ("FunctionName", functionName), ("Marker", marker), ("MaxItems", maxItems?.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+            null,
+            LambdaJsonContext.Default.ListEventSourceMappingsResponse,
+            cancellationToken);
+
+    /// <summary>Every mapping (optionally only a source's and/or a function's), following NextMarker through all pages.</summary>
+    public async Task<IReadOnlyList<EventSourceMappingConfiguration>> ListAllEventSourceMappingsAsync(string? eventSourceArn = null, string? functionName = null, CancellationToken cancellationToken = default)
+    {
+        var all = new List<EventSourceMappingConfiguration>();
+        string? marker = null;
+        do
+        {
+            var page = await ListEventSourceMappingsAsync(eventSourceArn, functionName, marker, null, cancellationToken).ConfigureAwait(false);
+            all.AddRange(page.EventSourceMappings);
+            marker = page.NextMarker;
+        }
+        while (!string.IsNullOrEmpty(marker));
+        return all;
+    }
+
+    /// <exception cref="AwsServiceException">ResourceNotFoundException; ResourceInUseException while the mapping is changing state.</exception>
+    public Task<EventSourceMappingConfiguration> UpdateEventSourceMappingAsync(UpdateEventSourceMappingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendJsonAsync("UpdateEventSourceMapping", HttpMethod.Put, $"{EventSourceMappings}/{RestJson.Segment(request.UUID, nameof(request.UUID))}", RestJson.Serialize(request, LambdaJsonContext.Default.UpdateEventSourceMappingRequest), LambdaJsonContext.Default.EventSourceMappingConfiguration, cancellationToken);
+    }
+
+    /// <summary>Deletes a mapping; the answer is the mapping in State Deleting.</summary>
+    /// <exception cref="AwsServiceException">ResourceNotFoundException when no mapping has that UUID.</exception>
+    public Task<EventSourceMappingConfiguration> DeleteEventSourceMappingAsync(string uuid, CancellationToken cancellationToken = default) =>
+        SendJsonAsync("DeleteEventSourceMapping", HttpMethod.Delete, $"{EventSourceMappings}/{RestJson.Segment(uuid, nameof(uuid))}", null, LambdaJsonContext.Default.EventSourceMappingConfiguration, cancellationToken);
+
+    /// <summary>Sets how asynchronous invocations of the function are retried and where their outcomes go.</summary>
+    public Task<FunctionEventInvokeConfig> PutFunctionEventInvokeConfigAsync(PutFunctionEventInvokeConfigRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return SendJsonAsync(
+            "PutFunctionEventInvokeConfig",
+            HttpMethod.Put,
+            $"{EventInvokeConfigFunctions}/{RestJson.Segment(request.FunctionName, nameof(request.FunctionName))}/event-invoke-config{RestJson.Query(("Qualifier", request.Qualifier))}",
+            RestJson.Serialize(request, LambdaJsonContext.Default.PutFunctionEventInvokeConfigRequest),
+            LambdaJsonContext.Default.FunctionEventInvokeConfig,
+            cancellationToken);
     }
 
     /// <summary>

@@ -13,4 +13,10 @@ namespace Patterns.AwsClients.Lambda;
 [JsonSerializable(typeof(FunctionConfiguration))]
 [JsonSerializable(typeof(GetFunctionResponse))]
 [JsonSerializable(typeof(ListFunctionsResponse))]
+[JsonSerializable(typeof(CreateEventSourceMappingRequest))]
+[JsonSerializable(typeof(UpdateEventSourceMappingRequest))]
+[JsonSerializable(typeof(EventSourceMappingConfiguration))]
+[JsonSerializable(typeof(ListEventSourceMappingsResponse))]
+[JsonSerializable(typeof(PutFunctionEventInvokeConfigRequest))]
+[JsonSerializable(typeof(FunctionEventInvokeConfig))]
 internal sealed partial class LambdaJsonContext : JsonSerializerContext;

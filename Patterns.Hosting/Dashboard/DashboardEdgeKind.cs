@@ -17,4 +17,10 @@ public enum DashboardEdgeKind
 
     /// <summary>A resource a function uses (function → table, queue, …).</summary>
     Reference,
+
+    /// <summary>A bucket's event notification (bucket → function).</summary>
+    Notification,
+
+    /// <summary>An API's authorizer (API → authorizer function or user pool).</summary>
+    Authorizer,
 }

@@ -89,6 +89,60 @@ internal sealed class LocalDashboardSource(AppModel model) : IDashboardModelSour
             });
             foreach (var route in api.Routes)
                 edges.Add(new DashboardEdge(api.Name, route.FunctionName, DashboardEdgeKind.Route, $"{route.Method} {route.Path}"));
+            foreach (var authorizer in api.Authorizers)
+                edges.Add(new DashboardEdge(api.Name, authorizer.ResourceName, DashboardEdgeKind.Authorizer, authorizer.Name));
+        }
+        foreach (var pool in model.UserPools)
+        {
+            var provisioned = resources?.UserPools.FirstOrDefault(p => p.Name == pool.Name);
+            items.Add(new DashboardResource(pool.Name, "Cognito user pool", state) { Properties = Properties(("Id", provisioned?.Id), ("ARN", provisioned?.Arn)) });
+        }
+        foreach (var client in model.UserPoolClients)
+        {
+            items.Add(new DashboardResource(client.Name, "Cognito app client", state)
+            {
+                Properties = Properties(("User pool", client.UserPoolName), ("Client id", resources?.UserPoolClients.FirstOrDefault(c => c.Name == client.Name)?.ClientId)),
+            });
+        }
+        foreach (var bus in model.EventBuses)
+            items.Add(new DashboardResource(bus.Name, "EventBridge bus", state) { Properties = Properties(("ARN", resources?.EventBuses.FirstOrDefault(b => b.Name == bus.Name)?.Arn)) });
+        foreach (var rule in model.Rules)
+        {
+            items.Add(new DashboardResource(rule.Name, "EventBridge rule", state)
+            {
+                Properties = Properties(("Bus", rule.BusName), ("Event pattern", rule.EventPattern), ("ARN", resources?.Rules.FirstOrDefault(r => r.Name == rule.Name)?.Arn)),
+            });
+            edges.Add(new DashboardEdge(rule.BusName, rule.Name, DashboardEdgeKind.Rule));
+            foreach (var target in rule.Targets)
+                edges.Add(new DashboardEdge(rule.Name, target.ResourceName, DashboardEdgeKind.Rule, target.InputTransformer is null ? null : "input transformer"));
+        }
+        foreach (var queue in model.Queues)
+        {
+            var provisioned = resources?.Queues.FirstOrDefault(q => q.Name == queue.Name);
+            items.Add(new DashboardResource(queue.Name, "SQS queue", state)
+            {
+                Properties = Properties(
+                    ("URL", provisioned?.Url.ToString()),
+                    ("Visibility timeout", string.Create(CultureInfo.InvariantCulture, $"{queue.VisibilityTimeout.TotalSeconds:0} s")),
+                    ("Dead-letter queue", queue.DeadLetterQueue is { } dlq ? string.Create(CultureInfo.InvariantCulture, $"{dlq.QueueName} after {dlq.MaxReceiveCount} receives") : null)),
+            });
+            if (queue.DeadLetterQueue is { } redrive)
+                edges.Add(new DashboardEdge(queue.Name, redrive.QueueName, DashboardEdgeKind.Mapping, string.Create(CultureInfo.InvariantCulture, $"redrive after {redrive.MaxReceiveCount}")));
+        }
+        foreach (var function in model.Functions)
+            foreach (var source in function.EventSources)
+                edges.Add(new DashboardEdge(source.QueueName, function.Name, DashboardEdgeKind.Mapping, string.Create(CultureInfo.InvariantCulture, $"batch {source.BatchSize}")));
+        foreach (var topic in model.Topics)
+        {
+            items.Add(new DashboardResource(topic.Name, "SNS topic", state) { Properties = Properties(("ARN", resources?.Topics.FirstOrDefault(t => t.Name == topic.Name)?.Arn)) });
+            foreach (var subscription in topic.Subscriptions)
+                edges.Add(new DashboardEdge(topic.Name, subscription.ResourceName, DashboardEdgeKind.Subscription, subscription.FilterPolicy is null ? null : "filtered"));
+        }
+        foreach (var bucket in model.Buckets)
+        {
+            items.Add(new DashboardResource(bucket.Name, "S3 bucket", state) { Properties = Properties(("ARN", resources?.Buckets.FirstOrDefault(b => b.Name == bucket.Name)?.Arn)) });
+            foreach (var notification in bucket.Notifications)
+                edges.Add(new DashboardEdge(bucket.Name, notification.FunctionName, DashboardEdgeKind.Notification, string.Join(", ", notification.Events)));
         }
         return new DashboardModel(items, edges);
     }

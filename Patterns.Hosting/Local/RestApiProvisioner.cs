@@ -14,13 +14,12 @@ namespace Patterns.Hosting.Local;
 internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string region, Uri edgeUrl)
 {
     private const string LambdaProxy = "AWS_PROXY";
-    private const string NoAuthorization = "NONE";
 
     /// <summary>Both phases, for a caller that has the functions already.</summary>
     public async Task<ProvisionedRestApi> ProvisionAsync(RestApi api, IReadOnlyDictionary<string, ProvisionedFunction> functions, CancellationToken cancellationToken)
     {
         var draft = await PrepareAsync(api, cancellationToken).ConfigureAwait(false);
-        return await CompleteAsync(draft, functions, cancellationToken).ConfigureAwait(false);
+        return await CompleteAsync(draft, functions, new Dictionary<string, MethodAuthorization>(), authorizersChanged: false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -38,11 +37,16 @@ internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string reg
     }
 
     /// <summary>The methods and integrations of the routes, stale methods removed, and the deployment to the stage.</summary>
-    public async Task<ProvisionedRestApi> CompleteAsync(RestApiDraft draft, IReadOnlyDictionary<string, ProvisionedFunction> functions, CancellationToken cancellationToken)
+    /// <param name="authorizations">The API's authorizers (see <see cref="AuthorizerProvisioner"/>) by name.</param>
+    /// <param name="authorizersChanged">Whether an authorizer was created or changed, which takes a new deployment.</param>
+    public async Task<ProvisionedRestApi> CompleteAsync(
+        RestApiDraft draft, IReadOnlyDictionary<string, ProvisionedFunction> functions, IReadOnlyDictionary<string, MethodAuthorization> authorizations, bool authorizersChanged, CancellationToken cancellationToken)
     {
         var (api, restApiId, resources, changed) = draft;
+        changed |= authorizersChanged;
         var methodChanges = await Task.WhenAll(api.Routes.Select(route =>
-            EnsureMethodAsync(restApiId, resources[route.Path], route, functions[route.FunctionName], cancellationToken))).ConfigureAwait(false);
+            EnsureMethodAsync(restApiId, resources[route.Path], route, functions[route.FunctionName],
+                route.AuthorizerName is { } name ? authorizations[name] : MethodAuthorization.None, cancellationToken))).ConfigureAwait(false);
         changed |= methodChanges.Any(c => c);
         changed |= await RemoveStaleMethodsAsync(restApiId, api, resources.Values, cancellationToken).ConfigureAwait(false);
 
@@ -98,23 +102,29 @@ internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string reg
     }
 
     // Puts the method and its integration unless both already are as the route wants.
-    private async Task<bool> EnsureMethodAsync(string restApiId, ApiResource resource, Route route, ProvisionedFunction function, CancellationToken cancellationToken)
+    private async Task<bool> EnsureMethodAsync(
+        string restApiId, ApiResource resource, Route route, ProvisionedFunction function, MethodAuthorization authorization, CancellationToken cancellationToken)
     {
         var uri = LambdaIntegrationUri(region, function.Arn);
         Method? existing = null;
         resource.ResourceMethods?.TryGetValue(route.Method, out existing);
-        if (existing is not null && existing.AuthorizationType == NoAuthorization
-            && existing.MethodIntegration is { Type: LambdaProxy, IntegrationHttpMethod: "POST" } integration && integration.Uri == uri)
+        var sameAuthorization = existing is not null && existing.AuthorizationType == authorization.AuthorizationType
+            && (existing.AuthorizerId ?? "") == (authorization.AuthorizerId ?? "");
+        if (sameAuthorization && existing!.MethodIntegration is { Type: LambdaProxy, IntegrationHttpMethod: "POST" } integration && integration.Uri == uri)
             return false;
 
-        if (existing is not null && existing.AuthorizationType != NoAuthorization)
+        if (existing is not null && !sameAuthorization)
         {
             // PutMethod refuses an existing method (ConflictException): replace it.
             await apiGateway.DeleteMethodAsync(restApiId, resource.Id, route.Method, cancellationToken).ConfigureAwait(false);
             existing = null;
         }
         if (existing is null)
-            await apiGateway.PutMethodAsync(new PutMethodRequest(restApiId, resource.Id, route.Method, NoAuthorization), cancellationToken).ConfigureAwait(false);
+        {
+            await apiGateway.PutMethodAsync(
+                new PutMethodRequest(restApiId, resource.Id, route.Method, authorization.AuthorizationType) { AuthorizerId = authorization.AuthorizerId },
+                cancellationToken).ConfigureAwait(false);
+        }
         await apiGateway.PutIntegrationAsync(
             new PutIntegrationRequest(restApiId, resource.Id, route.Method, LambdaProxy) { IntegrationHttpMethod = "POST", Uri = uri },
             cancellationToken).ConfigureAwait(false);

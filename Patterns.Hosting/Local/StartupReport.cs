@@ -18,6 +18,20 @@ internal static class StartupReport
             output.WriteLine($"  Table     {table.Name,-24} {table.Arn}");
         foreach (var function in app.Resources.Functions)
             output.WriteLine($"  Function  {function.Name,-24} {function.Arn}");
+        foreach (var queue in app.Resources.Queues)
+            output.WriteLine($"  Queue     {queue.Name,-24} {queue.Url}");
+        foreach (var topic in app.Resources.Topics)
+            output.WriteLine($"  Topic     {topic.Name,-24} {topic.Arn}");
+        foreach (var bus in app.Resources.EventBuses)
+            output.WriteLine($"  Bus       {bus.Name,-24} {bus.Arn}");
+        foreach (var rule in app.Resources.Rules)
+            output.WriteLine($"  Rule      {rule.Name,-24} on {rule.BusName} -> {string.Join(", ", app.Model.Get<Rule>(rule.Name).Targets.Select(t => t.ResourceName))}");
+        foreach (var bucket in app.Resources.Buckets)
+            output.WriteLine($"  Bucket    {bucket.Name,-24} s3://{bucket.Name}");
+        foreach (var pool in app.Resources.UserPools)
+            output.WriteLine($"  User pool {pool.Name,-24} {pool.Id}");
+        foreach (var client in app.Resources.UserPoolClients)
+            output.WriteLine($"  App client {client.Name,-23} {client.ClientId}");
         foreach (var api in app.Resources.RestApis)
         {
             output.WriteLine($"  REST API  {api.Name,-24} id {api.Id}, stage {api.Stage}");
@@ -50,6 +64,6 @@ internal static class StartupReport
     private static void WriteRoutes(TextWriter output, RestApi api)
     {
         foreach (var route in api.Routes)
-            output.WriteLine($"            {route.Method,-7} {route.Path} -> {route.FunctionName}");
+            output.WriteLine($"            {route.Method,-7} {route.Path} -> {route.FunctionName}{(route.AuthorizerName is { } authorizer ? $" (authorizer {authorizer})" : "")}");
     }
 }

@@ -15,6 +15,20 @@ public sealed record AppModel(ImmutableArray<Resource> Resources, FunctionsProje
 
     public IEnumerable<RestApi> RestApis => Resources.OfType<RestApi>();
 
+    public IEnumerable<UserPool> UserPools => Resources.OfType<UserPool>();
+
+    public IEnumerable<UserPoolClient> UserPoolClients => Resources.OfType<UserPoolClient>();
+
+    public IEnumerable<EventBus> EventBuses => Resources.OfType<EventBus>();
+
+    public IEnumerable<Rule> Rules => Resources.OfType<Rule>();
+
+    public IEnumerable<Queue> Queues => Resources.OfType<Queue>();
+
+    public IEnumerable<Topic> Topics => Resources.OfType<Topic>();
+
+    public IEnumerable<Bucket> Buckets => Resources.OfType<Bucket>();
+
     /// <exception cref="KeyNotFoundException">No resource of that name and kind.</exception>
     public T Get<T>(string name) where T : Resource =>
         Resources.OfType<T>().SingleOrDefault(r => r.Name == name)

@@ -51,6 +51,67 @@ public sealed class AppModelBuilder
         return Add(new RestApi(name, stage));
     }
 
+    /// <summary>A Cognito user pool; users sign in with their email address.</summary>
+    public ResourceBuilder<UserPool> AddUserPool(string name)
+    {
+        ModelRules.UserPoolName(name);
+        return Add(new UserPool(name));
+    }
+
+    /// <summary>An app client of <paramref name="userPool"/> (no secret; user-password sign-in).</summary>
+    public ResourceBuilder<UserPoolClient> AddUserPoolClient(string name, ResourceBuilder<UserPool> userPool)
+    {
+        ArgumentNullException.ThrowIfNull(userPool);
+        ModelRules.UserPoolClientName(name);
+        SameModel(userPool, $"User pool client {name}");
+        return Add(new UserPoolClient(name, userPool.Name));
+    }
+
+    /// <summary>A custom EventBridge bus.</summary>
+    public ResourceBuilder<EventBus> AddEventBus(string name)
+    {
+        ModelRules.EventBusName(name);
+        return Add(new EventBus(name));
+    }
+
+    /// <summary>A rule on <paramref name="bus"/> matching <paramref name="eventPattern"/> (JSON); add targets with WithTarget.</summary>
+    public ResourceBuilder<Rule> AddRule(string name, ResourceBuilder<EventBus> bus, string eventPattern)
+    {
+        ArgumentNullException.ThrowIfNull(bus);
+        ModelRules.RuleName(name);
+        ModelRules.EventPattern(name, eventPattern);
+        SameModel(bus, $"Rule {name}");
+        return Add(new Rule(name, bus.Name, eventPattern));
+    }
+
+    /// <summary>An SQS standard queue.</summary>
+    public ResourceBuilder<Queue> AddQueue(string name)
+    {
+        ModelRules.QueueName(name);
+        return Add(new Queue(name));
+    }
+
+    /// <summary>An SNS standard topic; add subscribers with WithSubscription.</summary>
+    public ResourceBuilder<Topic> AddTopic(string name)
+    {
+        ModelRules.TopicName(name);
+        return Add(new Topic(name));
+    }
+
+    /// <summary>An S3 bucket; its name is the bucket's name locally.</summary>
+    public ResourceBuilder<Bucket> AddBucket(string name)
+    {
+        ModelRules.BucketName(name);
+        return Add(new Bucket(name));
+    }
+
+    /// <summary>
+    /// The handle of a resource declared earlier, e.g. by another pattern that shares it (Pattern 2
+    /// puts Pattern 1's function behind an authorizer); null when the model has none of that name and kind.
+    /// </summary>
+    public ResourceBuilder<T>? Find<T>(string name) where T : Resource =>
+        _resources.OfType<T>().Any(r => r.Name == name) ? new ResourceBuilder<T>(this, name) : null;
+
     /// <summary>Where the functions' code is; an AppHost passes <see cref="FunctionsProject.FromAssemblyMetadata"/>.</summary>
     public AppModelBuilder UseFunctionsProject(FunctionsProject project)
     {
@@ -64,11 +125,28 @@ public sealed class AppModelBuilder
     {
         if (_resources.OfType<RestApi>().FirstOrDefault(a => a.Routes.IsEmpty) is { } empty)
             throw new InvalidOperationException($"REST API {empty.Name} has no routes, and API Gateway cannot deploy an API without methods: add one with WithRoute.");
+        foreach (var function in _resources.OfType<Function>())
+        {
+            foreach (var source in function.EventSources)
+            {
+                // Lambda refuses the mapping otherwise: a batch still running would become visible again.
+                var queue = Current<Queue>(source.QueueName);
+                if (queue.VisibilityTimeout < function.Timeout)
+                    throw new InvalidOperationException(
+                        $"Queue {queue.Name}'s visibility timeout ({queue.VisibilityTimeout.TotalSeconds:0} s) is shorter than function {function.Name}'s timeout ({function.Timeout.TotalSeconds:0} s), so Lambda cannot poll it for that function: raise the queue's with WithVisibilityTimeout (AWS recommends six times the function's timeout).");
+            }
+        }
         return new AppModel([.. _resources], _functionsProject);
     }
 
     internal T Current<T>(string name) where T : Resource =>
         _resources.OfType<T>().Single(r => r.Name == name);
+
+    internal void SameModel<T>(ResourceBuilder<T> other, string who) where T : Resource
+    {
+        if (other.App != this)
+            throw new ArgumentException($"{who}: {typeof(T).Name} {other.Name} belongs to another model; use resources of the same AppModelBuilder.");
+    }
 
     internal void Replace(Resource resource) =>
         _resources[_resources.FindIndex(r => r.Name == resource.Name)] = resource;
@@ -77,7 +155,7 @@ public sealed class AppModelBuilder
     {
         if (_resources.FirstOrDefault(r => r.Name == resource.Name) is { } existing)
             throw new ArgumentException(
-                $"The model already has a {existing.GetType().Name} named '{resource.Name}'; resource names are unique across tables, functions and APIs.");
+                $"The model already has a {existing.GetType().Name} named '{resource.Name}'; resource names are unique across every kind.");
         _resources.Add(resource);
         return new ResourceBuilder<T>(this, resource.Name);
     }

@@ -22,4 +22,7 @@ public sealed record Function(string Name, string Handler) : Resource(Name)
     public ImmutableSortedDictionary<string, string> Environment { get; init; } = ImmutableSortedDictionary<string, string>.Empty;
 
     public ImmutableArray<ResourceReference> References { get; init; } = [];
+
+    /// <summary>Queues Lambda polls for this function.</summary>
+    public ImmutableArray<QueueEventSource> EventSources { get; init; } = [];
 }

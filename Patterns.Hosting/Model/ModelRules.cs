@@ -73,11 +73,127 @@ internal static partial class ModelRules
         }
     }
 
+    public static void Authorizer(string api, ApiAuthorizer authorizer)
+    {
+        Require(authorizer.Name.Length is >= 1 and <= 128 && !string.IsNullOrWhiteSpace(authorizer.Name), $"REST API {api}: an authorizer name must be 1 to 128 characters and not blank.");
+        Require(VariablePattern().IsMatch(authorizer.Header.Replace('-', '_')), $"REST API {api}: authorizer {authorizer.Name}'s header '{authorizer.Header}' is not a header name.");
+        Require(authorizer.ResultTtl >= TimeSpan.Zero && authorizer.ResultTtl <= TimeSpan.FromHours(1) && authorizer.ResultTtl.Ticks % TimeSpan.TicksPerSecond == 0,
+            $"REST API {api}: authorizer {authorizer.Name}'s result TTL {authorizer.ResultTtl} is not valid: API Gateway allows whole seconds from 0 to 3600.");
+        if (authorizer.ValidationExpression is { } expression)
+        {
+            try
+            {
+                _ = new Regex(expression);
+            }
+            catch (ArgumentException exception)
+            {
+                throw new ArgumentException($"REST API {api}: authorizer {authorizer.Name}'s validation expression is not a regular expression: {exception.Message}", exception);
+            }
+        }
+    }
+
+    public static void FilterPolicy(string topic, string policy)
+    {
+        try
+        {
+            if (System.Text.Json.Nodes.JsonNode.Parse(policy) is System.Text.Json.Nodes.JsonObject { Count: > 0 })
+                return;
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new ArgumentException($"Topic {topic}: the filter policy is not JSON ({exception.Message}).", nameof(policy), exception);
+        }
+        throw new ArgumentException($"Topic {topic}: a filter policy is a non-empty JSON object, e.g. {{\"type\": [\"order\"]}}.", nameof(policy));
+    }
+
+    public static void UserPoolName(string name) =>
+        Require(CognitoNamePattern().IsMatch(name), $"User pool name '{name}' is not valid: Cognito allows 1 to 128 letters, digits, spaces or + = , . @ -.");
+
+    public static void UserPoolClientName(string name) =>
+        Require(CognitoNamePattern().IsMatch(name), $"User pool client name '{name}' is not valid: Cognito allows 1 to 128 letters, digits, spaces or + = , . @ -.");
+
+    public static void EventBusName(string name)
+    {
+        Require(EventBusNamePattern().IsMatch(name), $"Event bus name '{name}' is not valid: EventBridge allows 1 to 256 letters, digits, '.', '-', '_' or '/'.");
+        Require(name != "default", "The default event bus exists in every account; declare custom buses only (rules may still name it).");
+    }
+
+    public static void RuleName(string name) =>
+        Require(RuleNamePattern().IsMatch(name), $"Rule name '{name}' is not valid: EventBridge allows 1 to 64 letters, digits, '.', '-' or '_'.");
+
+    public static void EventPattern(string rule, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        System.Text.Json.Nodes.JsonNode? parsed;
+        try
+        {
+            parsed = System.Text.Json.Nodes.JsonNode.Parse(pattern);
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            throw new ArgumentException($"Rule {rule}: the event pattern is not JSON ({exception.Message}).", nameof(pattern), exception);
+        }
+        Require(parsed is System.Text.Json.Nodes.JsonObject { Count: > 0 },
+            $"Rule {rule}: an event pattern is a non-empty JSON object, e.g. {{\"source\": [\"ecommerce.orders\"]}}.");
+    }
+
+    public static void QueueName(string name) =>
+        Require(QueueNamePattern().IsMatch(name) && !name.EndsWith(".fifo", StringComparison.Ordinal),
+            $"Queue name '{name}' is not valid: SQS allows 1 to 80 letters, digits, '-' or '_' (FIFO queues are not modelled yet).");
+
+    public static void TopicName(string name) =>
+        Require(TopicNamePattern().IsMatch(name), $"Topic name '{name}' is not valid: SNS allows 1 to 256 letters, digits, '-' or '_' (FIFO topics are not modelled yet).");
+
+    public static void BucketName(string name) =>
+        Require(BucketNamePattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal),
+            $"Bucket name '{name}' is not valid: S3 allows 3 to 63 lowercase letters, digits, '.' or '-', starting and ending with a letter or digit.");
+
+    public static void VisibilityTimeout(string queue, TimeSpan timeout) =>
+        Require(timeout >= TimeSpan.Zero && timeout <= TimeSpan.FromHours(12) && timeout.Ticks % TimeSpan.TicksPerSecond == 0,
+            $"Queue {queue}: visibility timeout {timeout} is not valid: SQS allows whole seconds from 0 to 43200 (12 hours).");
+
+    public static void MaxReceiveCount(string queue, int count) =>
+        Require(count is >= 1 and <= 1000, $"Queue {queue}: maxReceiveCount {count} is not valid: SQS allows 1 to 1000.");
+
+    public static void BatchSize(string function, int batchSize, TimeSpan window)
+    {
+        Require(window >= TimeSpan.Zero && window <= TimeSpan.FromMinutes(5) && window.Ticks % TimeSpan.TicksPerSecond == 0,
+            $"Function {function}: batching window {window} is not valid: Lambda allows whole seconds from 0 to 300.");
+        Require(batchSize is >= 1 and <= 10000, $"Function {function}: batch size {batchSize} is not valid: Lambda allows 1 to 10000 for SQS.");
+        Require(batchSize <= 10 || window > TimeSpan.Zero,
+            $"Function {function}: a batch size of {batchSize} needs a batching window of at least 1 second; Lambda allows more than 10 messages per batch only with one.");
+    }
+
+    public static void S3Event(string bucket, string eventType) =>
+        Require(S3EventPattern().IsMatch(eventType),
+            $"Bucket {bucket}: '{eventType}' is not an S3 event type such as s3:ObjectCreated:*, s3:ObjectCreated:Put or s3:ObjectRemoved:Delete.");
+
     private static void Require(bool condition, string message)
     {
         if (!condition)
             throw new ArgumentException(message);
     }
+
+    [GeneratedRegex(@"^[\w\s+=,.@-]{1,128}$")]
+    private static partial Regex CognitoNamePattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9._/-]{1,256}$")]
+    private static partial Regex EventBusNamePattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9._-]{1,64}$")]
+    private static partial Regex RuleNamePattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]{1,80}$")]
+    private static partial Regex QueueNamePattern();
+
+    [GeneratedRegex("^[a-zA-Z0-9_-]{1,256}$")]
+    private static partial Regex TopicNamePattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
+    private static partial Regex BucketNamePattern();
+
+    [GeneratedRegex("^s3:(ObjectCreated|ObjectRemoved|ObjectRestore|ObjectTagging|ObjectAcl|LifecycleExpiration|LifecycleTransition|IntelligentTiering|Replication|ReducedRedundancyLostObject):([A-Za-z]+|\\*)$")]
+    private static partial Regex S3EventPattern();
 
     [GeneratedRegex("^[a-zA-Z0-9_.-]{3,255}$")]
     private static partial Regex TableNamePattern();

@@ -6,4 +6,6 @@ namespace Patterns.Hosting.Model;
 public sealed record RestApi(string Name, string Stage) : Resource(Name)
 {
     public ImmutableArray<Route> Routes { get; init; } = [];
+
+    public ImmutableArray<ApiAuthorizer> Authorizers { get; init; } = [];
 }

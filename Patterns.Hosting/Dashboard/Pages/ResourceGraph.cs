@@ -26,6 +26,8 @@ internal static class ResourceGraph
         [DashboardEdgeKind.Subscription] = ("#8250df", ""),
         [DashboardEdgeKind.Mapping] = ("#bf8700", ""),
         [DashboardEdgeKind.Rule] = ("#0a7ea4", ""),
+        [DashboardEdgeKind.Notification] = ("#1a7f37", ""),
+        [DashboardEdgeKind.Authorizer] = ("#cf222e", "2 3"),
     };
 
     public static string Render(DashboardModel model, ServiceColors colors)

@@ -1,7 +1,7 @@
 using System.Text;
 using Patterns.LocalCloud.Triggers.Sqs;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>A partial batch response read as Lambda reads it: which messages stay in the queue.</summary>
 public sealed class BatchItemFailuresTests

@@ -11,7 +11,7 @@ using Patterns.LocalCloud.Triggers.Sqs;
 using Patterns.Tests.LocalCloud.ApiGateway;
 using Patterns.Tests.Support;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// SQS event source mappings deliver: batches of at most BatchSize, AWS's record shape, the

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Patterns.LocalCloud.Triggers.Sqs;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>The event a function gets for a batch, built from ReceiveMessage's answer, and the batch's span.</summary>
 public sealed class SqsEventTests

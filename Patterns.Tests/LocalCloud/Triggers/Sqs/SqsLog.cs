@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>Reads what the SqsBatches test functions print: BATCH, RECORD, PROCESSED, TRACE, BEGIN and FINISH lines.</summary>
 internal static class SqsLog

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Patterns.Tests.Peers;
 using Patterns.Tests.Support;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// The Lambda API's event source mapping operations for SQS: shapes and status codes, AWS's

@@ -3,7 +3,7 @@ using System.Globalization;
 using Amazon.SQS.Model;
 using Patterns.Tests.Support;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// SQS event source mappings at volume and over their lifetime: poison messages end in the DLQ and

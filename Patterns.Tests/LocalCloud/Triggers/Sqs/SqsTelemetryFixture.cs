@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Patterns.LocalCloud;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// A local cloud with its own spans switched on (exported to a port where nothing listens) and an

@@ -7,7 +7,7 @@ using Amazon.SQS.Model;
 using Patterns.Tests.Peers;
 using Patterns.Tests.Support;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// A producer's trace context reaches SQS as the AWSTraceHeader system attribute (JSON and query

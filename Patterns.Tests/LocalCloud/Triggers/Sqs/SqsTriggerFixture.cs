@@ -7,7 +7,7 @@ using Amazon.SQS.Model;
 using Patterns.LocalCloud;
 using Patterns.Tests.Support;
 
-namespace Patterns.Tests.LocalCloud.Triggers.Sqs;
+namespace Patterns.Tests.LocalCloud.Triggers.SqsEventSources;
 
 /// <summary>
 /// A local cloud for the SQS event source mapping tests: pollers wait 1 s per receive (so a disabled

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Patterns.AwsClients.ApiGateway;
+namespace Patterns.AwsClients.Core;
 
-/// <summary>rest-json timestamps: epoch seconds (possibly fractional) on the wire; ISO 8601 accepted too.</summary>
+/// <summary>JSON timestamps (rest-json, JSON 1.0/1.1): epoch seconds, possibly fractional, on the wire; ISO 8601 accepted too.</summary>
 internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>

@@ -1,0 +1,4 @@
+namespace Functions.Pattern05;
+
+/// <summary>What each image processor returns: {"task": …, "status": "complete"}.</summary>
+public sealed record TaskResult(string Task, string Status);

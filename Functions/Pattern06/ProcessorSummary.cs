@@ -1,0 +1,4 @@
+namespace Functions.Pattern06;
+
+/// <summary>DocumentProcessor's answer: {"processed": number of records}.</summary>
+public sealed record ProcessorSummary(int Processed);

@@ -1,0 +1,7 @@
+namespace Patterns.AwsClients.CognitoIdentityProvider;
+
+/// <summary>CreateUserPool's output.</summary>
+public sealed record CreateUserPoolResponse
+{
+    public UserPool UserPool { get; init; } = new();
+}

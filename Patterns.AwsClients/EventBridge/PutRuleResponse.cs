@@ -1,0 +1,7 @@
+namespace Patterns.AwsClients.EventBridge;
+
+/// <summary>PutRule's output.</summary>
+public sealed record PutRuleResponse
+{
+    public string RuleArn { get; init; } = "";
+}
