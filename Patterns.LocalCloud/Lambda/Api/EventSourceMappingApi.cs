@@ -15,6 +15,7 @@ namespace Patterns.LocalCloud.Lambda.Api;
 internal sealed class EventSourceMappingApi(EventSourceMappingRegistry mappings)
 {
     private const int DefaultListItems = 100;
+    private const int MaxPatternLength = 4096;
 
     // Parameters of stream, Kafka, MQ and DocumentDB sources, which an SQS mapping refuses.
     private static readonly string[] StreamOnlyParameters =
@@ -73,8 +74,6 @@ internal sealed class EventSourceMappingApi(EventSourceMappingRegistry mappings)
     /// <summary>The settings Create and Update share, each checked against the API's constraints.</summary>
     private static EventSourceMappingSettings ReadSettings(JsonObject body)
     {
-        if (body["FilterCriteria"] is JsonObject filter && filter["Filters"] is JsonArray { Count: > 0 })
-            throw EventSourceMappingErrors.FilterCriteriaUnsupported();
         var scaling = body["ScalingConfig"] as JsonObject;
         return new EventSourceMappingSettings
         {
@@ -82,6 +81,7 @@ internal sealed class EventSourceMappingApi(EventSourceMappingRegistry mappings)
             BatchSize = Int(body, "BatchSize", "batchSize", 1, 10000),
             MaximumBatchingWindowInSeconds = Int(body, "MaximumBatchingWindowInSeconds", "maximumBatchingWindowInSeconds", 0, 300),
             FunctionResponseTypes = ResponseTypes(body["FunctionResponseTypes"]),
+            FilterPatterns = FilterPatterns(body["FilterCriteria"]),
             ScalingConfigGiven = scaling is not null,
             MaximumConcurrency = scaling is null ? null : Int(scaling, "MaximumConcurrency", "scalingConfig.maximumConcurrency", 2, 1000),
         };
@@ -100,6 +100,24 @@ internal sealed class EventSourceMappingApi(EventSourceMappingRegistry mappings)
                 $"Member must satisfy constraint: [Member must satisfy enum value set: [{EventSourceMapping.ReportBatchItemFailures}]]", $"[{string.Join(", ", types)}]");
         }
         return types;
+    }
+
+    /// <summary>FilterCriteria {"Filters":[{"Pattern":"…"}]} as its patterns; an empty one (or no Filters) clears the filter.</summary>
+    private static List<string>? FilterPatterns(JsonNode? node)
+    {
+        if (node is null)
+            return null;
+        if (node is not JsonObject criteria || criteria["Filters"] is { } notList && notList is not JsonArray)
+            throw EventSourceMappingErrors.Validation("filterCriteria", "Member must be a structure with a list of Filters", node.ToJsonString());
+        var patterns = new List<string>();
+        foreach (var (filter, index) in (criteria["Filters"] as JsonArray ?? []).Select((f, i) => (f, i)))
+        {
+            var pattern = filter is JsonObject entry ? String(entry, "Pattern") : null;
+            if (pattern?.Length > MaxPatternLength)
+                throw EventSourceMappingErrors.Validation($"filterCriteria.filters.{index + 1}.member.pattern", $"Member must have length less than or equal to {MaxPatternLength}", pattern);
+            patterns.Add(pattern ?? "");
+        }
+        return patterns;
     }
 
     private static int ListLimit(string value) =>

@@ -22,6 +22,13 @@ internal static class EventSourceMappingJson
             ["FunctionResponseTypes"] = new JsonArray([.. mapping.FunctionResponseTypes.Select(t => (JsonNode)t)]),
             ["EventSourceMappingArn"] = $"arn:aws:lambda:{arn[3]}:{arn[4]}:event-source-mapping:{mapping.Uuid}",
         };
+        if (mapping.FilterPatterns.Count > 0)
+        {
+            configuration["FilterCriteria"] = new JsonObject
+            {
+                ["Filters"] = new JsonArray([.. mapping.FilterPatterns.Select(p => (JsonNode)new JsonObject { ["Pattern"] = p })]),
+            };
+        }
         if (mapping.MaximumConcurrency is { } concurrency)
             configuration["ScalingConfig"] = new JsonObject { ["MaximumConcurrency"] = concurrency };
         return configuration;

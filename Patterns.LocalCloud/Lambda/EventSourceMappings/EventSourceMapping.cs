@@ -1,3 +1,5 @@
+using Patterns.LocalCloud.Triggers.Sqs;
+
 namespace Patterns.LocalCloud.Lambda.EventSourceMappings;
 
 /// <summary>An event source mapping as the Lambda API stores and reports it (SQS sources only locally).</summary>
@@ -23,8 +25,11 @@ internal sealed record EventSourceMapping
     /// <summary>ScalingConfig.MaximumConcurrency; null = no limit of the mapping's own.</summary>
     public int? MaximumConcurrency { get; init; }
 
-    /// <summary>FilterCriteria as the caller sent it (JSON); null when none was set.</summary>
-    public string? FilterCriteria { get; init; }
+    /// <summary>FilterCriteria's patterns as the caller sent them; empty = every message is delivered.</summary>
+    public IReadOnlyList<string> FilterPatterns { get; init; } = [];
+
+    /// <summary>The compiled <see cref="FilterPatterns"/>; null when there are none.</summary>
+    public SqsRecordFilter? Filter { get; init; }
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 

@@ -42,9 +42,12 @@ internal static class EventSourceMappingErrors
     public static AwsServiceException NotValidForSqs(string parameter) =>
         new(400, "InvalidParameterValueException", $"{parameter} is not valid for SQS event sources.");
 
-    public static AwsServiceException FilterCriteriaUnsupported() =>
-        new(400, "InvalidParameterValueException",
-            "FilterCriteria with filters is not supported by the local Lambda service: filtering records needs EventBridge's event-pattern matcher, which local event source mappings do not use yet. Remove FilterCriteria (an empty one is accepted) and filter in the function, or run against AWS.");
+    // AWS's words; the reason is the pattern parser's, as EventBridge words it.
+    public static AwsServiceException InvalidFilterPattern(string pattern, string reason) =>
+        new(400, "InvalidParameterValueException", $"Invalid filter pattern definition. ({reason}: {pattern})");
+
+    public static AwsServiceException TooManyFilters(int count, int limit) =>
+        new(400, "InvalidParameterValueException", $"FilterCriteria has {count} filters; an event source mapping takes at most {limit} (Lambda's default quota).");
 
     public static AwsServiceException Validation(string field, string constraint, object? value) =>
         new(400, "ValidationException", $"1 validation error detected: Value {(value is null ? "null" : $"'{value}'")} at '{field}' failed to satisfy constraint: {constraint}");

@@ -137,6 +137,8 @@ internal sealed class EventSourceMappingRegistry(
         MaximumBatchingWindowInSeconds = settings.MaximumBatchingWindowInSeconds ?? mapping.MaximumBatchingWindowInSeconds,
         FunctionResponseTypes = settings.FunctionResponseTypes ?? mapping.FunctionResponseTypes,
         MaximumConcurrency = settings.ScalingConfigGiven ? settings.MaximumConcurrency : mapping.MaximumConcurrency,
+        FilterPatterns = settings.FilterPatterns ?? mapping.FilterPatterns,
+        Filter = settings.FilterPatterns is { } patterns ? SqsRecordFilter.Create(patterns) : mapping.Filter,
     };
 
     private static void Validate(EventSourceMapping mapping, SqsQueue queue, int functionTimeoutSeconds)

@@ -16,6 +16,9 @@ internal sealed record EventSourceMappingSettings
 
     public IReadOnlyList<string>? FunctionResponseTypes { get; init; }
 
+    /// <summary>FilterCriteria's patterns; an empty list removes the mapping's filter.</summary>
+    public IReadOnlyList<string>? FilterPatterns { get; init; }
+
     /// <summary>Whether ScalingConfig was given; an empty one removes the mapping's concurrency limit.</summary>
     public bool ScalingConfigGiven { get; init; }
 

@@ -217,10 +217,27 @@ internal sealed class SqsPoller
         return (batch, leftover, deep || leftover.Count > 0);
     }
 
-    /// <summary>Invokes the function with the batch and deletes the messages it processed.</summary>
+    /// <summary>
+    /// Drops the messages the mapping's filter rejects (deleting them, as Lambda does), invokes the
+    /// function with the rest and deletes the messages it processed.
+    /// </summary>
     /// <returns>False when Lambda refused the invocation (throttled, function gone): the poller backs off.</returns>
-    private async Task<bool> ProcessAsync(EventSourceMapping mapping, List<SqsMessage> batch)
+    private async Task<bool> ProcessAsync(EventSourceMapping mapping, List<SqsMessage> received)
     {
+        var batch = received;
+        if (mapping.Filter is { } filter)
+        {
+            batch = [.. received.Where(m => filter.Matches(m, _queue.Arn, _options.Region))];
+            var dropped = received.Except(batch).ToList();
+            if (dropped.Count > 0)
+            {
+                foreach (var line in await _sqs.DeleteAsync(_queue, dropped, CancellationToken.None).ConfigureAwait(false))
+                    _options.Log?.WriteLine($"SQS event source mapping {mapping.Uuid}: filtered-out message {line} could not be deleted from {_queue.Name} and will be received again.");
+            }
+            if (batch.Count == 0)
+                return true;
+        }
+
         using var span = SqsBatchSpan.Start(_tracing, _queue, batch, _options.Region);
         var request = new InvocationRequest(mapping.FunctionArn, SqsEvent.Serialize(batch, _queue.Arn, _options.Region))
         {

@@ -108,6 +108,34 @@ public sealed class SqsDeliveryTests(SqsTriggerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task FilterCriteria_delivers_the_matching_messages_and_deletes_the_others_unseen()
+    {
+        var queueUrl = await fixture.CreateQueueAsync("filtered");
+        await fixture.CreateFunctionAsync("FilteredRecorder", SqsTriggerFixture.Record);
+        string[] wanted = ["""{"kind":"order","total":120}""", "urgent: call back"];
+        string[] unwanted = ["""{"kind":"order","total":80}""", """{"kind":"refund","total":500}""", "routine note", """{"total":300}"""];
+        await fixture.SendAsync(queueUrl, [.. unwanted, .. wanted]);
+
+        await fixture.CreateMappingAsync(new
+        {
+            FunctionName = "FilteredRecorder",
+            EventSourceArn = SqsTriggerFixture.QueueArn("filtered"),
+            FilterCriteria = new
+            {
+                Filters = new[]
+                {
+                    new { Pattern = """{"body":{"kind":["order"],"total":[{"numeric":[">",100]}]}}""" },
+                    new { Pattern = """{"body":[{"prefix":"urgent:"}]}""" },
+                },
+            },
+        });
+
+        await Poll.UntilAsync(() => fixture.MessagesInQueueAsync(queueUrl), n => n == 0, Deadline, "every message delivered or dropped");
+        var log = await Poll.UntilAsync(() => fixture.FunctionLogAsync("FilteredRecorder"), l => SqsLog.Records(l).Count >= 2, Deadline, "the matching records");
+        Assert.Equal(wanted.Order(), SqsLog.Records(log).Select(r => r.GetProperty("body").GetString()).Order());
+    }
+
+    [Fact]
     public async Task A_FIFO_queue_is_processed_in_order_within_each_message_group()
     {
         var queueUrl = await fixture.CreateQueueAsync("ordered.fifo", fifo: true);

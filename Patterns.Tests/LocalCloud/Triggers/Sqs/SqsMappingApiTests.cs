@@ -41,16 +41,23 @@ public sealed class SqsMappingApiTests(SqsTriggerFixture fixture) : IClassFixtur
         Assert.Equal([uuid], await ListUuidsAsync($"?FunctionName={Uri.EscapeDataString("arn:aws:lambda:us-east-1:000000000000:function:ApiLife")}"));
         Assert.Empty(await ListUuidsAsync("?FunctionName=SomeoneElse"));
 
-        var (updateStatus, _, updated) = await fixture.LambdaAsync(HttpMethod.Put, $"{Mappings}/{uuid}",
-            new { BatchSize = 3, FunctionResponseTypes = new[] { "ReportBatchItemFailures" }, ScalingConfig = new { MaximumConcurrency = 5 } });
+        var (updateStatus, _, updated) = await fixture.LambdaAsync(HttpMethod.Put, $"{Mappings}/{uuid}", new
+        {
+            BatchSize = 3,
+            FunctionResponseTypes = new[] { "ReportBatchItemFailures" },
+            ScalingConfig = new { MaximumConcurrency = 5 },
+            FilterCriteria = new { Filters = new[] { new { Pattern = """{"body":{"kind":["order"]}}""" } } },
+        });
         Assert.Equal((202, "Updating"), (updateStatus, updated.GetProperty("State").GetString()));
         Assert.Equal(3, updated.GetProperty("BatchSize").GetInt32());
         Assert.Equal("""["ReportBatchItemFailures"]""", updated.GetProperty("FunctionResponseTypes").GetRawText());
         Assert.Equal("""{"MaximumConcurrency":5}""", updated.GetProperty("ScalingConfig").GetRawText());
+        Assert.Equal("""{"body":{"kind":["order"]}}""", updated.GetProperty("FilterCriteria").GetProperty("Filters")[0].GetProperty("Pattern").GetString());
         var afterUpdate = (await fixture.LambdaAsync(HttpMethod.Get, $"{Mappings}/{uuid}")).Body;
         Assert.Equal((3, "Enabled"), (afterUpdate.GetProperty("BatchSize").GetInt32(), afterUpdate.GetProperty("State").GetString()));
-        var cleared = (await fixture.LambdaAsync(HttpMethod.Put, $"{Mappings}/{uuid}", new { ScalingConfig = new { } })).Body;
+        var cleared = (await fixture.LambdaAsync(HttpMethod.Put, $"{Mappings}/{uuid}", new { ScalingConfig = new { }, FilterCriteria = new { } })).Body;
         Assert.False(cleared.TryGetProperty("ScalingConfig", out _));
+        Assert.False(cleared.TryGetProperty("FilterCriteria", out _));
 
         var (deleteStatus, _, deleted) = await fixture.LambdaAsync(HttpMethod.Delete, $"{Mappings}/{uuid}");
         Assert.Equal((202, "Deleting"), (deleteStatus, deleted.GetProperty("State").GetString()));
@@ -120,9 +127,11 @@ public sealed class SqsMappingApiTests(SqsTriggerFixture fixture) : IClassFixtur
         await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue, StartingPosition = "LATEST" }, 400, "InvalidParameterValueException", "StartingPosition is not valid for SQS event sources.");
         await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = fifo, BatchSize = 11, MaximumBatchingWindowInSeconds = 1 }, 400, "InvalidParameterValueException", "Maximum batch size must be between 1 and 10 inclusive");
         await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = fifo, MaximumBatchingWindowInSeconds = 1 }, 400, "InvalidParameterValueException", "Batching window is not supported for FIFO queues");
-        var refused = await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue, FilterCriteria = new { Filters = new[] { new { Pattern = """{"body":{"kind":["order"]}}""" } } } },
+        var badPattern = await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue, FilterCriteria = new { Filters = new[] { new { Pattern = """{"body":{"kind":"order"}}""" } } } },
             400, "InvalidParameterValueException", null);
-        Assert.Contains("FilterCriteria", refused, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid filter pattern definition.", badPattern, StringComparison.Ordinal);
+        await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue, FilterCriteria = new { Filters = Enumerable.Repeat(new { Pattern = """{"body":["x"]}""" }, 6) } },
+            400, "InvalidParameterValueException", "FilterCriteria has 6 filters; an event source mapping takes at most 5 (Lambda's default quota).");
         var kinesis = await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = "arn:aws:kinesis:us-east-1:000000000000:stream/s" }, 400, "InvalidParameterValueException", null);
         Assert.Contains("SQS queues only", kinesis, StringComparison.Ordinal);
         await ExpectAsync(new { EventSourceArn = queue }, 400, "ValidationException", "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null");
@@ -130,6 +139,7 @@ public sealed class SqsMappingApiTests(SqsTriggerFixture fixture) : IClassFixtur
         // What AWS accepts: a window with a big batch, an empty FilterCriteria.
         var accepted = await fixture.CreateMappingAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue, BatchSize = 100, MaximumBatchingWindowInSeconds = 1, FilterCriteria = new { Filters = Array.Empty<object>() } });
         var uuid = accepted.GetProperty("UUID").GetString()!;
+        Assert.False(accepted.TryGetProperty("FilterCriteria", out _));
         await ExpectAsync(new { FunctionName = "ApiInvalid", EventSourceArn = queue }, 409, "ResourceConflictException",
             $"An event source mapping with SQS arn (\" {queue} \") and function (\" ApiInvalid \") already exists. Please update or delete the existing mapping with UUID {uuid}");
         var (status, errorType, body) = await fixture.LambdaAsync(HttpMethod.Put, $"{Mappings}/{uuid}", new { FunctionName = "ApiSlow" });
