@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using Patterns.Cdk;
+using Patterns.Cdk.Mapping;
 using Patterns.Hosting.Model;
 using Patterns.Tests.Support;
 using static Patterns.Tests.Cdk.TemplateJson;
@@ -196,6 +197,22 @@ public sealed class TriggerMappingTests(SynthesizedApp synthesized)
 
         Assert.StartsWith("Bucket restore-bucket: the event type s3:ObjectRestore:* cannot be deployed", exception.Message, StringComparison.Ordinal);
         Assert.Contains("s3:ObjectRestore:Completed", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_S3_event_type_the_mapping_knows_is_configured_under_its_own_name()
+    {
+        // Built as records: the builder's check does not know the types without a colon part (s3:LifecycleTransition).
+        string[] names = [.. S3EventTypes.Names];
+        var model = new AppModel(
+            [new Function("Listener", "Functions::Functions.Variants.Listener::HandleAsync"), new Bucket("every-event") { Notifications = [new BucketNotification("Listener", [.. names])] }],
+            null);
+        var stack = new AppStack(new App(), "EveryEvent", model, new CloudOptions(FunctionsBuild.Directory));
+
+        var template = Amazon.CDK.Assertions.Template.FromStack(stack);
+
+        template.HasResourceProperties("Custom::S3BucketNotifications", Pattern01StackTests.Props(("NotificationConfiguration", Pattern01StackTests.Props(
+            ("LambdaFunctionConfigurations", names.Select(name => Pattern01StackTests.Props(("Events", new object[] { name }))).ToArray())))));
     }
 
     [Fact]

@@ -44,6 +44,7 @@ internal sealed class RuleMapper : ResourceMapper<ModelRule, CfnRule>
             var other => throw new NotSupportedException(
                 $"Rule {rule.Name}: {target.ResourceName} ({other.GetType().Name}) cannot be a target; target a function, a queue or a topic."),
         };
+        // Made without options, these targets configure an ARN alone (and a role where a target needs one).
         var config = destination.Bind(bound, id);
         return new CfnRule.TargetProperty
         {

@@ -34,6 +34,9 @@ internal static class S3EventTypes
         ["s3:ObjectAcl:Put"] = EventType.OBJECT_ACL_PUT,
     };
 
+    /// <summary>Every event type the mapping deploys.</summary>
+    public static IEnumerable<string> Names => ByName.Keys;
+
     /// <exception cref="NotSupportedException">S3 or CDK 2.160 has no such event type (e.g. s3:ObjectRestore:*, which CDK cannot express).</exception>
     public static EventType For(string bucket, string name) =>
         ByName.TryGetValue(name, out var type)
