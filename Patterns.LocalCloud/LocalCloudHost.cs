@@ -3,6 +3,9 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Telemetry;
+using Patterns.LocalCloud.Triggers.EventBridge;
+using Patterns.LocalCloud.Triggers.S3;
+using Patterns.LocalCloud.Triggers.Sns;
 
 namespace Patterns.LocalCloud;
 
@@ -19,9 +22,16 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly LambdaService _lambda;
     private readonly EdgeServer _edge;
     private readonly LocalCloudTelemetry? _telemetry;
+    private readonly EventBridgeService _events;
 
-    private LocalCloudHost(MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EdgeServer edge, LocalCloudTelemetry? telemetry)
+    // The triggers that deliver in the background, stopped before Lambda so that no delivery outlives it.
+    private readonly IReadOnlyList<IAsyncDisposable> _triggers;
+
+    private LocalCloudHost(
+        MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EventBridgeService events, IReadOnlyList<IAsyncDisposable> triggers, EdgeServer edge, LocalCloudTelemetry? telemetry)
     {
+        _events = events;
+        _triggers = triggers;
         _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
         _moto = moto;
@@ -37,6 +47,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public Uri MotoUrl => _moto.Url;
 
     internal int MotoProcessId => _moto.ProcessId;
+
+    internal EventBridgeService EventBridge => _events;
 
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
@@ -67,14 +79,22 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
         proxy.Observe(apiGateway);
-        IEdgeService[] services = [lambda, apiGateway];
+        var events = new EventBridgeService(proxy, motoClient, edgeLoopback, lambda, options, telemetry?.EventBridge);
+        proxy.Observe(events);
+        var sns = new SnsService(proxy, motoClient, edgeLoopback, lambda, options, edgePort, telemetry?.Sns);
+        proxy.Observe(sns);
+        var s3Notifications = new S3NotificationDispatcher(lambda, motoClient, edgeLoopback, options, telemetry?.S3);
+        IAsyncDisposable[] triggers = [events, sns, s3Notifications];
+        IEdgeService[] services = [lambda, apiGateway, events, sns, new S3NotificationService(proxy, motoClient, s3Notifications, options)];
         try
         {
             var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, edge, telemetry);
+            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, events, triggers, edge, telemetry);
         }
         catch
         {
+            foreach (var trigger in triggers)
+                await trigger.DisposeAsync().ConfigureAwait(false);
             await lambda.DisposeAsync().ConfigureAwait(false);
             await moto.DisposeAsync().ConfigureAwait(false);
             motoHttp.Dispose();
@@ -104,6 +124,8 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _edge.DisposeAsync().ConfigureAwait(false);
+        foreach (var trigger in _triggers)
+            await trigger.DisposeAsync().ConfigureAwait(false);
         await _lambda.DisposeAsync().ConfigureAwait(false);
         await _moto.DisposeAsync().ConfigureAwait(false);
         _motoHttp.Dispose();

@@ -19,6 +19,24 @@ public sealed record LocalCloudOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> AsyncRetryDelays { get; init; } = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2)];
 
+    /// <summary>
+    /// The wait before EventBridge's first retry of a failed delivery to a rule target; each
+    /// further retry waits twice as long, with jitter, up to <see cref="EventBridgeRetryMaxDelay"/>.
+    /// AWS backs off exponentially with jitter for up to 185 retries within 24 hours (a target's
+    /// RetryPolicy can lower both); tests shorten the waits.
+    /// </summary>
+    public TimeSpan EventBridgeRetryBaseDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest wait between two of EventBridge's retries of a delivery.</summary>
+    public TimeSpan EventBridgeRetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Waits before the retries of an SNS delivery to an HTTP/S endpoint that failed (5xx, 429,
+    /// timeout, no connection). SNS's default delivery policy retries three times, 20 seconds
+    /// apart; tests shorten them. After the last, the message goes to the subscription's DLQ.
+    /// </summary>
+    public IReadOnlyList<TimeSpan> SnsHttpRetryDelays { get; init; } = [TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)];
+
     /// <summary>A Python interpreter that can import moto; null = find one or install moto into a private venv.</summary>
     public string? MotoPython { get; init; }
 

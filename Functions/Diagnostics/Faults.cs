@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Functions.ApiGateway;
 using Functions.Runtime;
 
 namespace Functions.Diagnostics;
@@ -52,6 +53,13 @@ public static class Faults
 
         return new LogResponse(lines.Count);
     }
+
+    /// <summary>
+    /// Answers an API Gateway proxy event with 200 and the event itself as the JSON body, so a test
+    /// sees exactly what the integration was given (requestContext.authorizer included).
+    /// </summary>
+    public static ApiGatewayProxyResponse ProxyEcho(JsonElement @event) =>
+        new(200, new Dictionary<string, string> { ["Content-Type"] = "application/json" }, @event.GetRawText());
 
     /// <summary>Returns a bare JSON string, which an API Gateway proxy integration cannot map (502).</summary>
     public static string MalformedProxyResponse() => "this is not an API Gateway proxy response";

@@ -1,4 +1,10 @@
 using System.Collections.Concurrent;
+using Amazon.Runtime;
+using Amazon.S3;
+using Amazon.SQS;
+using Patterns.AwsClients.CognitoIdentityProvider;
+using Patterns.AwsClients.EventBridge;
+using Patterns.AwsClients.Sns;
 using Amazon.DynamoDBv2;
 using Patterns.AwsClients.ApiGateway;
 using Patterns.AwsClients.Core;
@@ -29,6 +35,9 @@ public sealed class TestApp : IAsyncDisposable
         var options = new AwsClientOptions { Endpoint = app.EdgeUrl, Region = app.Region, Credentials = AwsCredentials.Test };
         Lambda = Track(new LambdaClient(options));
         ApiGateway = Track(new ApiGatewayClient(options));
+        Sns = Track(new SnsClient(options));
+        Events = Track(new EventBridgeClient(options));
+        Cognito = Track(new CognitoIdentityProviderClient(options));
     }
 
     public static Task<TestApp> StartAsync(AppModel model, CancellationToken cancellationToken = default) =>
@@ -63,6 +72,23 @@ public sealed class TestApp : IAsyncDisposable
 
     /// <summary>The API Gateway control plane of the local cloud.</summary>
     public ApiGatewayClient ApiGateway { get; }
+
+    /// <summary>SNS on the local cloud.</summary>
+    public SnsClient Sns { get; }
+
+    /// <summary>EventBridge on the local cloud.</summary>
+    public EventBridgeClient Events { get; }
+
+    /// <summary>Cognito user pools on the local cloud (sign users in to get JWTs for secured APIs).</summary>
+    public CognitoIdentityProviderClient Cognito { get; }
+
+    /// <summary>An SQS client on the local cloud with test credentials.</summary>
+    public IAmazonSQS CreateSqsClient() =>
+        Track(new AmazonSQSClient(new BasicAWSCredentials(AwsCredentials.Test.AccessKeyId, AwsCredentials.Test.SecretAccessKey),
+            new AmazonSQSConfig { ServiceURL = EdgeUrl.ToString(), AuthenticationRegion = _app.Region }));
+
+    /// <summary>An S3 client on the local cloud with test credentials, addressing buckets by path.</summary>
+    public IAmazonS3 CreateS3Client() => Track(EdgeClients.CreateS3Client(EdgeUrl, _app.Region));
 
     /// <summary>A client for a REST API of the model: BaseAddress is its invoke URL for its stage (ending with '/'), so relative paths such as "products" work.</summary>
     public HttpClient CreateHttpClient(string restApiName) =>

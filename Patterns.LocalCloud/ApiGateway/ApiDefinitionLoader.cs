@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
+using Patterns.LocalCloud.ApiGateway.Authorizers;
 using Patterns.LocalCloud.Moto;
 
 namespace Patterns.LocalCloud.ApiGateway;
 
 /// <summary>
 /// Reads a REST API's stage from moto's API Gateway control plane: GET /restapis/{id} (binary
-/// media types), /restapis/{id}/stages/{stage} (stage variables) and
-/// /restapis/{id}/resources?embed=methods (resources with their methods and integrations).
+/// media types), /restapis/{id}/stages/{stage} (stage variables),
+/// /restapis/{id}/resources?embed=methods (resources with their methods and integrations) and
+/// /restapis/{id}/authorizers.
 /// moto keeps no snapshot per deployment, so this is the API's current definition.
 /// </summary>
 internal sealed class ApiDefinitionLoader(MotoClient moto)
@@ -26,14 +28,44 @@ internal sealed class ApiDefinitionLoader(MotoClient moto)
             return ApiLookup.StageNotFound;
 
         var resources = await LoadResourcesAsync(escapedId, cancellationToken).ConfigureAwait(false);
+        var authorizers = await LoadAuthorizersAsync(escapedId, cancellationToken).ConfigureAwait(false);
         var variables = StringMap(stageNode["variables"]);
         return ApiLookup.Found(new DeployedApi(
             apiId,
             stage,
             variables.Count == 0 ? null : variables,
             StringList(api["binaryMediaTypes"]),
-            new RouteTable(resources)));
+            new RouteTable(resources),
+            authorizers));
     }
+
+    private async Task<Dictionary<string, ApiAuthorizer>> LoadAuthorizersAsync(string escapedId, CancellationToken cancellationToken)
+    {
+        var authorizers = new Dictionary<string, ApiAuthorizer>(StringComparer.Ordinal);
+        string? position = null;
+        do
+        {
+            var query = position is null ? "" : "&position=" + Uri.EscapeDataString(position);
+            var page = await moto.GetJsonAsync(Service, $"/restapis/{escapedId}/authorizers?limit=500{query}", cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"moto lost REST API {escapedId} while its authorizers were read; retry the request.");
+            foreach (var authorizer in ((page["item"] ?? page["items"])?.AsArray() ?? []).OfType<JsonObject>().Select(ToAuthorizer))
+                authorizers[authorizer.Id] = authorizer;
+            position = page["position"]?.GetValue<string>();
+        }
+        while (position is not null);
+        return authorizers;
+    }
+
+    private static ApiAuthorizer ToAuthorizer(JsonObject authorizer) =>
+        new(
+            authorizer["id"]?.GetValue<string>() ?? "",
+            authorizer["name"]?.GetValue<string>() ?? "",
+            (authorizer["type"]?.GetValue<string>() ?? "").ToUpperInvariant(),
+            authorizer["authorizerUri"]?.GetValue<string>(),
+            authorizer["identitySource"]?.GetValue<string>(),
+            authorizer["identityValidationExpression"]?.GetValue<string>(),
+            authorizer["authorizerResultTtlInSeconds"] is JsonValue ttl && ttl.TryGetValue<int>(out var seconds) ? seconds : ApiAuthorizer.DefaultResultTtlInSeconds,
+            StringList(authorizer["providerARNs"]));
 
     private async Task<List<ApiResource>> LoadResourcesAsync(string escapedId, CancellationToken cancellationToken)
     {

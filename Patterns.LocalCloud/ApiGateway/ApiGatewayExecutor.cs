@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Patterns.LocalCloud.ApiGateway.Authorizers;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Lambda.Execution;
@@ -9,9 +11,10 @@ namespace Patterns.LocalCloud.ApiGateway;
 
 /// <summary>
 /// Executes the REST APIs that moto stores (API Gateway's data plane): finds the API and stage
-/// the invoke URL names, routes the request to a resource and method, checks that the method is
-/// open, and runs its integration (AWS_PROXY to Lambda, MOCK). Definitions are read from moto
-/// once per API and stage and dropped when a control-plane call changes that API.
+/// the invoke URL names, routes the request to a resource and method, runs the method's
+/// authorizer (Lambda TOKEN/REQUEST, Cognito user pools), and runs its integration (AWS_PROXY to
+/// Lambda, MOCK). Definitions are read from moto once per API and stage and dropped, with the
+/// API's cached authorizer results, when a control-plane call changes that API.
 /// </summary>
 internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
 {
@@ -19,16 +22,19 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
 
     private readonly ApiDefinitionCache _definitions;
     private readonly LambdaProxyIntegration _lambdaProxy;
+    private readonly MethodAuthorizer _authorizer;
     private readonly ExecutionLog _log;
     private readonly ActivitySource? _tracing;
 
     /// <param name="tracing">Where the request spans go; null = none, and trace headers pass through as given.</param>
-    public ApiGatewayExecutor(MotoClient moto, ILambdaInvoker lambda, LocalCloudOptions options, ActivitySource? tracing = null)
+    /// <param name="time">The clock authorizer results expire by; null = the system's.</param>
+    public ApiGatewayExecutor(MotoClient moto, ILambdaInvoker lambda, LocalCloudOptions options, ActivitySource? tracing = null, TimeProvider? time = null)
     {
         _tracing = tracing;
         _definitions = new ApiDefinitionCache(new ApiDefinitionLoader(moto));
         _log = new ExecutionLog(options.Log);
         _lambdaProxy = new LambdaProxyIntegration(lambda, options, _log);
+        _authorizer = new MethodAuthorizer(moto, lambda, options, _log, tracing, time ?? TimeProvider.System);
     }
 
     public string ServiceName => ServiceResolver.ExecuteApi;
@@ -91,9 +97,9 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
     }
 
     /// <summary>
-    /// Drops cached definitions when an API Gateway control-plane call changed them:
-    /// /restapis/{id}/… drops that API, creating an API drops nothing, anything else of API
-    /// Gateway's (domain names, tags, …) drops all.
+    /// Drops cached definitions and authorizer results when an API Gateway control-plane call
+    /// changed them: /restapis/{id}/… (a deployment, an authorizer update…) drops that API,
+    /// creating an API drops nothing, anything else of API Gateway's (domain names, tags, …) drops all.
     /// </summary>
     public void OnProxied(ProxiedCall call)
     {
@@ -110,10 +116,12 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
             if (apiId.Length > 0)
             {
                 _definitions.Invalidate(Uri.UnescapeDataString(apiId));
+                _authorizer.Invalidate(Uri.UnescapeDataString(apiId));
                 return;
             }
         }
         _definitions.InvalidateAll();
+        _authorizer.InvalidateAll();
     }
 
     private async Task<ApiResponse> ExecuteAsync(HttpContext context, RequestIdentity ids, Activity? span)
@@ -143,17 +151,26 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
             span.SetTag("http.route", match.Resource.Path);
         }
 
-        // Until authorizers are executed, a protected method must not be served open.
-        if (!match.Method.Authorization.IsOpen)
+        // A method whose callers cannot be checked here must not be served open.
+        var authorization = match.Method.Authorization;
+        if (authorization.UnsupportedReason() is { } unsupported)
         {
-            _log.Write(request, Unprotectable(match.Method.Authorization));
+            _log.Write(request, unsupported);
             return GatewayResponses.InternalServerError(500);
+        }
+        JsonObject? authorizerContext = null;
+        if (authorization.UsesAuthorizer)
+        {
+            var outcome = await _authorizer.AuthorizeAsync(request, match, api, ids, context.RequestAborted).ConfigureAwait(false);
+            if (outcome.Refusal is { } refusal)
+                return refusal;
+            authorizerContext = outcome.RequestContextAuthorizer;
         }
 
         return match.Method.Integration switch
         {
             null => Misconfigured(request, $"method {match.Method.HttpMethod} of {match.Resource.Path} has no integration; add one with PutIntegration."),
-            { Type: ApiIntegration.AwsProxy } => await _lambdaProxy.InvokeAsync(request, match, api, ids, context.RequestAborted).ConfigureAwait(false),
+            { Type: ApiIntegration.AwsProxy } => await _lambdaProxy.InvokeAsync(request, match, api, ids, authorizerContext, context.RequestAborted).ConfigureAwait(false),
             { Type: ApiIntegration.Mock } integration => MockIntegration.Respond(request, integration, _log),
             { Type: var type } => Misconfigured(request, $"integration type {type} (method {match.Method.HttpMethod} of {match.Resource.Path}) is not supported by the local cloud; it runs AWS_PROXY (Lambda) and MOCK integrations."),
         };
@@ -164,11 +181,4 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
         _log.Write(request, message);
         return GatewayResponses.InternalServerError(500);
     }
-
-    private static string Unprotectable(MethodAuthorization authorization) =>
-        authorization.ApiKeyRequired && string.Equals(authorization.Type, "NONE", StringComparison.OrdinalIgnoreCase)
-            ? "the method requires an API key (apiKeyRequired), which the local cloud does not check yet; it answers 500 rather than serve the method open."
-            : $"authorizers are not supported yet: the method's authorizationType is {authorization.Type}"
-              + (authorization.AuthorizerId is { } id ? $" (authorizer {id})" : "")
-              + "; the local cloud answers 500 rather than serve it open.";
 }

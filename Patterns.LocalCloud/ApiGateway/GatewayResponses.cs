@@ -16,6 +16,29 @@ internal static class GatewayResponses
     public static ApiResponse Forbidden() =>
         Error(403, "ForbiddenException", """{"message":"Forbidden"}""");
 
+    /// <summary>An authorizer found no identity, or refused it (a Lambda authorizer's "Unauthorized" error): 401 UNAUTHORIZED.</summary>
+    public static ApiResponse Unauthorized() =>
+        Error(401, "UnauthorizedException", """{"message":"Unauthorized"}""");
+
+    /// <summary>
+    /// The authorizer's policy allows nothing that matches the method ARN: 403 ACCESS_DENIED.
+    /// (This body is AWS's, capital M included.)
+    /// </summary>
+    public static ApiResponse AccessDenied() =>
+        Error(403, "AccessDeniedException", """{"Message":"User is not authorized to access this resource"}""");
+
+    /// <summary>A Deny statement of the authorizer's policy matches the method ARN: 403 ACCESS_DENIED.</summary>
+    public static ApiResponse ExplicitDeny() =>
+        Error(403, "AccessDeniedException", """{"Message":"User is not authorized to access this resource with an explicit deny"}""");
+
+    /// <summary>
+    /// The authorizer could not decide: its function failed, timed out or answered something that
+    /// is not an authorizer response, or the authorizer is misconfigured: 500
+    /// AUTHORIZER_CONFIGURATION_ERROR, whose body carries a null message.
+    /// </summary>
+    public static ApiResponse AuthorizerConfigurationError() =>
+        Error(500, "AuthorizerConfigurationException", """{"message":null}""");
+
     /// <summary>
     /// 500 when the integration could not be called (Lambda rejected the invoke, configuration
     /// error), 502 when it answered badly (function error, malformed proxy response).

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 
@@ -12,7 +13,8 @@ namespace Patterns.LocalCloud.ApiGateway;
 /// </summary>
 internal sealed class LambdaProxyIntegration(ILambdaInvoker lambda, LocalCloudOptions options, ExecutionLog log)
 {
-    public async Task<ApiResponse> InvokeAsync(ApiRequest request, RouteMatch match, DeployedApi api, RequestIdentity ids, CancellationToken cancellationToken)
+    /// <param name="authorizer">What the method's authorizer passes on as requestContext.authorizer; null without one.</param>
+    public async Task<ApiResponse> InvokeAsync(ApiRequest request, RouteMatch match, DeployedApi api, RequestIdentity ids, JsonObject? authorizer, CancellationToken cancellationToken)
     {
         var integration = match.Method.Integration!;
         var functionArn = LambdaIntegrationUri.FunctionArn(integration.Uri, api.StageVariables);
@@ -28,7 +30,7 @@ internal sealed class LambdaProxyIntegration(ILambdaInvoker lambda, LocalCloudOp
         }
 
         var invocation = lambda.InvokeAsync(
-            new InvocationRequest(functionArn, ProxyEventBuilder.Build(request, match, api, ids, options.AccountId)) { TraceHeader = ids.TraceHeader },
+            new InvocationRequest(functionArn, ProxyEventBuilder.Build(request, match, api, ids, options.AccountId, authorizer)) { TraceHeader = ids.TraceHeader },
             cancellationToken);
         InvocationResult result;
         try

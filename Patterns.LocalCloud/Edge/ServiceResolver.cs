@@ -47,12 +47,25 @@ internal static class ServiceResolver
         }
 
         var path = request.Path.Value ?? "/";
+        if (IsSnsLink(request, path))
+            return "sns";
+        // A browser-form upload (S3 POST Object) carries its credential inside the form, not the headers.
+        if (HttpMethods.IsPost(request.Method) && request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) == true)
+            return "s3";
         foreach (var prefix in LambdaPathPrefixes)
             if (path.StartsWith(prefix, StringComparison.Ordinal))
                 return Lambda;
 
         return Unknown;
     }
+
+    /// <summary>
+    /// The links SNS puts in its messages, which subscribers follow unsigned: the signing
+    /// certificate, the SubscribeURL (ConfirmSubscription) and the UnsubscribeURL.
+    /// </summary>
+    private static bool IsSnsLink(HttpRequest request, string path) =>
+        path.StartsWith("/SimpleNotificationService-", StringComparison.Ordinal)
+        || (path == "/" && request.Query["Action"].ToString() is "ConfirmSubscription" or "Unsubscribe");
 
     /// <summary>
     /// /restapis/{id}/{stage}/_user_request_/…, /_aws/execute-api/{id}/{stage}/… or a host

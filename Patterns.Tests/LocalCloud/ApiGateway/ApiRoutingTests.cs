@@ -147,18 +147,16 @@ public sealed class ApiRoutingTests(ExecuteApiFixture fixture) : IClassFixture<E
     }
 
     [Theory]
-    [InlineData("CUSTOM", "abc123", false, "authorizers are not supported yet: the method's authorizationType is CUSTOM (authorizer abc123)")]
-    [InlineData("COGNITO_USER_POOLS", "pool42", false, "authorizers are not supported yet: the method's authorizationType is COGNITO_USER_POOLS (authorizer pool42)")]
-    [InlineData("AWS_IAM", null, false, "authorizers are not supported yet: the method's authorizationType is AWS_IAM")]
-    [InlineData("NONE", null, true, "requires an API key (apiKeyRequired)")]
-    public async Task A_protected_method_is_not_served_open(string authorizationType, string? authorizerId, bool apiKeyRequired, string logged)
+    [InlineData("AWS_IAM", false, "the method's authorizationType is AWS_IAM (SigV4-signed callers), which the local cloud does not check")]
+    [InlineData("NONE", true, "requires an API key (apiKeyRequired)")]
+    public async Task A_method_whose_callers_cannot_be_checked_is_not_served_open(string authorizationType, bool apiKeyRequired, string logged)
     {
         var function = Unique("protected");
         fixture.Lambda.Returns(function, """{"statusCode":200}""");
         var controlPlane = fixture.ControlPlane;
         var (apiId, rootId) = await controlPlane.CreateRestApiAsync(Unique("protected"));
         var resourceId = await controlPlane.CreateResourceAsync(apiId, rootId, "secret");
-        await controlPlane.PutMethodAsync(apiId, resourceId, "GET", authorizationType, authorizerId, apiKeyRequired);
+        await controlPlane.PutMethodAsync(apiId, resourceId, "GET", authorizationType, apiKeyRequired: apiKeyRequired);
         await controlPlane.PutLambdaProxyAsync(apiId, resourceId, "GET", function);
         await controlPlane.CreateDeploymentAsync(apiId, "dev");
 
@@ -169,6 +167,29 @@ public sealed class ApiRoutingTests(ExecuteApiFixture fixture) : IClassFixture<E
         Assert.Empty(fixture.Lambda.Received(function));
         Assert.Contains($"{apiId}/dev GET /secret: ", fixture.LogText);
         Assert.Contains(logged, fixture.LogText);
+    }
+
+    [Theory]
+    [InlineData("CUSTOM", "abc123")]
+    [InlineData("COGNITO_USER_POOLS", "pool42")]
+    public async Task A_method_naming_an_authorizer_the_api_does_not_have_is_an_authorizer_configuration_error(string authorizationType, string authorizerId)
+    {
+        var function = Unique("protected");
+        fixture.Lambda.Returns(function, """{"statusCode":200}""");
+        var controlPlane = fixture.ControlPlane;
+        var (apiId, rootId) = await controlPlane.CreateRestApiAsync(Unique("protected"));
+        var resourceId = await controlPlane.CreateResourceAsync(apiId, rootId, "secret");
+        await controlPlane.PutMethodAsync(apiId, resourceId, "GET", authorizationType, authorizerId);
+        await controlPlane.PutLambdaProxyAsync(apiId, resourceId, "GET", function);
+        await controlPlane.CreateDeploymentAsync(apiId, "dev");
+
+        using var response = await fixture.Edge.GetAsync($"_aws/execute-api/{apiId}/dev/secret");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("""{"message":null}""", await response.Content.ReadAsStringAsync());
+        Assert.Equal("AuthorizerConfigurationException", response.Headers.GetValues("x-amzn-ErrorType").Single());
+        Assert.Empty(fixture.Lambda.Received(function));
+        Assert.Contains($"{apiId}/dev GET /secret: method GET of /secret names authorizer {authorizerId}, which REST API {apiId} does not have", fixture.LogText);
     }
 
     [Theory]

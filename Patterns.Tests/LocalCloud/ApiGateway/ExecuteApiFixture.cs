@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using Patterns.LocalCloud;
 using Patterns.LocalCloud.ApiGateway;
@@ -11,14 +12,28 @@ namespace Patterns.Tests.LocalCloud.ApiGateway;
 /// test and a fake Lambda, and proxying everything else to moto (so control-plane calls made
 /// through it reach the executor as they do in a local cloud).
 /// </summary>
-public sealed class ExecuteApiFixture : IAsyncLifetime
+public class ExecuteApiFixture : IAsyncLifetime
 {
     private readonly StringBuilder _log = new();
     private readonly TextWriter _logWriter;
+    private readonly ActivitySource? _tracing;
+    private readonly TimeProvider? _time;
     private MotoServer? _moto;
     private EdgeServer? _edge;
 
-    public ExecuteApiFixture() => _logWriter = TextWriter.Synchronized(new StringWriter(_log));
+    public ExecuteApiFixture()
+        : this(tracing: null, time: null)
+    {
+    }
+
+    /// <param name="tracing">Where the executor's spans go; null = no spans.</param>
+    /// <param name="time">The executor's clock (authorizer results and token expiry); null = the system's.</param>
+    protected ExecuteApiFixture(ActivitySource? tracing, TimeProvider? time)
+    {
+        _tracing = tracing;
+        _time = time;
+        _logWriter = TextWriter.Synchronized(new StringWriter(_log));
+    }
 
     internal FakeLambdaInvoker Lambda { get; } = new();
 
@@ -53,14 +68,14 @@ public sealed class ExecuteApiFixture : IAsyncLifetime
         var edgePort = MotoServer.FreePort();
         _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
-        var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options);
+        var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options, _tracing, _time);
         var proxy = new MotoProxy(Moto, Options.Region);
         proxy.Observe(executor);
         _edge = await EdgeServer.StartAsync(edgePort, [executor], proxy, CancellationToken.None);
         Edge = new HttpClient { BaseAddress = _edge.Url };
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Edge.Dispose();
         if (_edge is not null)

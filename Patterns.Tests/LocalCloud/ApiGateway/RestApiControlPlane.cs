@@ -23,8 +23,29 @@ internal sealed class RestApiControlPlane(HttpClient http)
     public async Task<string> CreateResourceAsync(string apiId, string parentId, string pathPart) =>
         (await SendAsync(HttpMethod.Post, $"/restapis/{apiId}/resources/{parentId}", new { pathPart }))["id"]!.GetValue<string>();
 
-    public Task PutMethodAsync(string apiId, string resourceId, string httpMethod, string authorizationType = "NONE", string? authorizerId = null, bool apiKeyRequired = false) =>
-        SendAsync(HttpMethod.Put, $"/restapis/{apiId}/resources/{resourceId}/methods/{httpMethod}", new { authorizationType, authorizerId, apiKeyRequired });
+    public Task PutMethodAsync(string apiId, string resourceId, string httpMethod, string authorizationType = "NONE", string? authorizerId = null, bool apiKeyRequired = false, IReadOnlyList<string>? authorizationScopes = null) =>
+        SendAsync(HttpMethod.Put, $"/restapis/{apiId}/resources/{resourceId}/methods/{httpMethod}", new { authorizationType, authorizerId, apiKeyRequired, authorizationScopes });
+
+    /// <summary>CreateAuthorizer with the given fields (name, type, authorizerUri, identitySource, …); returns its id.</summary>
+    public async Task<string> CreateAuthorizerAsync(string apiId, object authorizer) =>
+        (await SendAsync(HttpMethod.Post, $"/restapis/{apiId}/authorizers", authorizer))["id"]!.GetValue<string>();
+
+    public async Task<IReadOnlyList<string>> GetAuthorizerIdsAsync(string apiId)
+    {
+        var page = await SendAsync(HttpMethod.Get, $"/restapis/{apiId}/authorizers", null);
+        return ((page["item"] ?? page["items"])?.AsArray() ?? []).Select(item => item!["id"]!.GetValue<string>()).ToList();
+    }
+
+    /// <summary>UpdateAuthorizer: "replace" patch operations, e.g. ("/identityValidationExpression", "allow.*").</summary>
+    public Task UpdateAuthorizerAsync(string apiId, string authorizerId, params (string Path, string Value)[] replacements) =>
+        SendAsync(HttpMethod.Patch, $"/restapis/{apiId}/authorizers/{authorizerId}", new
+        {
+            patchOperations = replacements.Select(replacement => new { op = "replace", path = replacement.Path, value = replacement.Value }).ToArray(),
+        });
+
+    /// <summary>The authorizerUri (and integration URI) that invokes a function of the local cloud.</summary>
+    public static string LambdaUri(string functionName) =>
+        $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{FakeLambdaInvoker.Arn(functionName)}/invocations";
 
     public Task PutIntegrationAsync(string apiId, string resourceId, string httpMethod, object integration) =>
         SendAsync(HttpMethod.Put, $"/restapis/{apiId}/resources/{resourceId}/methods/{httpMethod}/integration", integration);
@@ -34,7 +55,7 @@ internal sealed class RestApiControlPlane(HttpClient http)
         {
             type = "AWS_PROXY",
             httpMethod = "POST",
-            uri = $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{FakeLambdaInvoker.Arn(functionName)}/invocations",
+            uri = LambdaUri(functionName),
             timeoutInMillis,
         });
 

@@ -1,0 +1,7 @@
+namespace Patterns.LocalCloud.Triggers.Sns;
+
+/// <summary>moto's answer to a forwarded call: its status and body (its headers are already on the client's response).</summary>
+internal sealed record CapturedResponse(int StatusCode, byte[] Body)
+{
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+}

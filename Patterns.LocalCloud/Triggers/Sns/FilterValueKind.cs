@@ -1,0 +1,9 @@
+namespace Patterns.LocalCloud.Triggers.Sns;
+
+internal enum FilterValueKind
+{
+    String,
+    Number,
+    Boolean,
+    Null,
+}
