@@ -7,8 +7,9 @@ namespace Patterns.Cdk;
 
 /// <summary>
 /// One CloudFormation stack holding every resource of an app model, each mapped by the mapper
-/// of its kind (<see cref="ResourceMappers"/>), in declaration order so that what a resource
-/// refers to is mapped before it.
+/// of its kind (<see cref="ResourceMappers"/>): first every resource (what one needs in order
+/// to exist is mapped before it), then what connects them (subscriptions, notifications, event
+/// source mappings), which may run in either direction between two resources.
 /// </summary>
 public sealed class AppStack : Stack
 {
@@ -17,8 +18,9 @@ public sealed class AppStack : Stack
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        var context = new MappingContext(this, options);
-        foreach (var resource in model.Resources)
-            context.Add(resource, ResourceMappers.For(resource).Map(resource, context));
+        var context = new MappingContext(this, options, model);
+        var mapped = model.Resources.Select(resource => (Resource: resource, Mapped: context.Map(resource))).ToList();
+        foreach (var (resource, construct) in mapped)
+            ResourceMappers.For(resource).Connect(resource, construct, context);
     }
 }

@@ -11,4 +11,17 @@ public sealed record DeployedApp(
     string Region,
     ImmutableArray<DeployedTable> Tables,
     ImmutableArray<DeployedFunction> Functions,
-    ImmutableArray<DeployedRestApi> RestApis);
+    ImmutableArray<DeployedRestApi> RestApis)
+{
+    public ImmutableArray<DeployedQueue> Queues { get; init; } = [];
+
+    public ImmutableArray<DeployedTopic> Topics { get; init; } = [];
+
+    public ImmutableArray<DeployedEventBus> EventBuses { get; init; } = [];
+
+    public ImmutableArray<DeployedBucket> Buckets { get; init; } = [];
+
+    public ImmutableArray<DeployedUserPool> UserPools { get; init; } = [];
+
+    public ImmutableArray<DeployedUserPoolClient> UserPoolClients { get; init; } = [];
+}

@@ -81,6 +81,12 @@ internal static class DeployedAppReader
             Output("function", f.Name, StackOutputNames.FunctionName(f.Name)),
             Output("function", f.Name, StackOutputNames.LogGroupName(f.Name)))).ToList();
         var apiUrls = model.RestApis.Select(a => (Api: a, Url: Output("REST API", a.Name, StackOutputNames.Url(a.Name)))).ToList();
+        var queues = model.Queues.Select(q => new DeployedQueue(q.Name, Output("queue", q.Name, StackOutputNames.QueueUrl(q.Name)))).ToList();
+        var topics = model.Topics.Select(t => new DeployedTopic(t.Name, Output("topic", t.Name, StackOutputNames.TopicArn(t.Name)))).ToList();
+        var buses = model.EventBuses.Select(b => new DeployedEventBus(b.Name, Output("event bus", b.Name, StackOutputNames.EventBusName(b.Name)))).ToList();
+        var buckets = model.Buckets.Select(b => new DeployedBucket(b.Name, Output("bucket", b.Name, StackOutputNames.BucketName(b.Name)))).ToList();
+        var pools = model.UserPools.Select(p => new DeployedUserPool(p.Name, Output("user pool", p.Name, StackOutputNames.UserPoolId(p.Name)))).ToList();
+        var clients = model.UserPoolClients.Select(c => new DeployedUserPoolClient(c.Name, Output("app client", c.Name, StackOutputNames.ClientId(c.Name)))).ToList();
         if (missing.Count > 0)
         {
             throw new DeployedStackException(
@@ -88,7 +94,15 @@ internal static class DeployedAppReader
         }
 
         var apis = apiUrls.Select(a => new DeployedRestApi(a.Api.Name, a.Api.Stage, Url(stackName, StackOutputNames.Url(a.Api.Name), a.Url))).ToList();
-        return new DeployedApp(stack.StackName, stack.StackId, stack.StackStatus, cloudFormation.Region, [.. tables], [.. functions], [.. apis]);
+        return new DeployedApp(stack.StackName, stack.StackId, stack.StackStatus, cloudFormation.Region, [.. tables], [.. functions], [.. apis])
+        {
+            Queues = [.. queues],
+            Topics = [.. topics],
+            EventBuses = [.. buses],
+            Buckets = [.. buckets],
+            UserPools = [.. pools],
+            UserPoolClients = [.. clients],
+        };
     }
 
     private static Uri Url(string stackName, string outputKey, string value) =>

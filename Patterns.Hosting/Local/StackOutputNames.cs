@@ -18,6 +18,18 @@ internal static class StackOutputNames
 
     public static string Url(string restApi) => For(restApi, "Url");
 
+    public static string QueueUrl(string queue) => For(queue, "QueueUrl");
+
+    public static string TopicArn(string topic) => For(topic, "TopicArn");
+
+    public static string EventBusName(string bus) => For(bus, "EventBusName");
+
+    public static string BucketName(string bucket) => For(bucket, "BucketName");
+
+    public static string UserPoolId(string pool) => For(pool, "UserPoolId");
+
+    public static string ClientId(string client) => For(client, "ClientId");
+
     private static string For(string resourceName, string suffix)
     {
         var id = new StringBuilder(resourceName.Length + suffix.Length);

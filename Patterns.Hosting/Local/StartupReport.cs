@@ -53,6 +53,20 @@ internal static class StartupReport
             output.WriteLine($"  Function  {function.Name,-24} {function.FunctionName}");
             output.WriteLine($"            log group {function.LogGroupName}");
         }
+        foreach (var queue in app.Queues)
+            output.WriteLine($"  Queue     {queue.Name,-24} {queue.QueueUrl}");
+        foreach (var topic in app.Topics)
+            output.WriteLine($"  Topic     {topic.Name,-24} {topic.TopicArn}");
+        foreach (var bus in app.EventBuses)
+            output.WriteLine($"  Bus       {bus.Name,-24} {bus.EventBusName}");
+        foreach (var rule in model.Rules)
+            output.WriteLine($"  Rule      {rule.Name,-24} on {rule.BusName} -> {string.Join(", ", rule.Targets.Select(t => t.ResourceName))}");
+        foreach (var bucket in app.Buckets)
+            output.WriteLine($"  Bucket    {bucket.Name,-24} s3://{bucket.BucketName}");
+        foreach (var pool in app.UserPools)
+            output.WriteLine($"  User pool {pool.Name,-24} {pool.UserPoolId}");
+        foreach (var client in app.UserPoolClients)
+            output.WriteLine($"  App client {client.Name,-23} {client.ClientId}");
         foreach (var api in app.RestApis)
         {
             output.WriteLine($"  REST API  {api.Name,-24} stage {api.Stage}");

@@ -27,7 +27,7 @@ public sealed class IamPolicyTests(SynthesizedApp synthesized)
     }
 
     [Fact]
-    public void The_check_reports_wildcard_actions_wildcard_data_resources_and_inverted_statements()
+    public void The_check_reports_wildcard_actions_wildcard_data_resources_and_inverted_statements_but_not_a_buckets_objects()
     {
         var template = new TemplateJson("crafted.template.json", JsonNode.Parse("""
             {"Resources": {
@@ -37,6 +37,11 @@ public sealed class IamPolicyTests(SynthesizedApp synthesized)
                 {"Effect": "Allow", "Action": "dynamodb:Query", "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Table", "Arn"]}, "/index/*"]]}},
                 {"Effect": "Allow", "NotAction": "iam:*", "Resource": {"Fn::GetAtt": ["Table", "Arn"]}},
                 {"Effect": "Allow", "Action": ["xray:PutTraceSegments", "xray:PutTelemetryRecords"], "Resource": "*"},
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Bucket", "Arn"]}, "/*"]]}},
+                {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::uploads-bucket/*"},
+                {"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Bucket", "Arn"]}, "/*"]]}},
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"},
+                {"Effect": "Allow", "Action": "s3:GetObject", "Resource": {"Fn::Join": ["", [{"Fn::GetAtt": ["Bucket", "Arn"]}, "/*/secret"]]}},
                 {"Effect": "Deny", "Action": "*", "Resource": "*"}
               ]}}},
               "Inline": {"Type": "AWS::IAM::Role", "Properties": {"Policies": [{"PolicyName": "p", "PolicyDocument": {"Statement":
@@ -46,11 +51,16 @@ public sealed class IamPolicyTests(SynthesizedApp synthesized)
 
         var findings = PolicyWildcards.Find(template).ToList();
 
-        Assert.Equal(5, findings.Count);
+        Assert.Equal(8, findings.Count);
         Assert.Contains(findings, f => f.Contains("wildcard action 'dynamodb:*'", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Contains("wildcard resource '*' for dynamodb:GetItem", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Contains("/index/*' for dynamodb:Query", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Contains("NotAction", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.StartsWith("crafted.template.json Inline: wildcard resource 'arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:*'", StringComparison.Ordinal));
+        // A bucket's objects are accepted for object actions alone, and only as the whole bucket's objects.
+        Assert.Contains(findings, f => f.Contains("/*' for s3:GetObject, s3:ListBucket", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("'arn:aws:s3:::*/*' for s3:GetObject", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("/*/secret' for s3:GetObject", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Contains("for s3:PutObject", StringComparison.Ordinal));
     }
 }

@@ -13,12 +13,13 @@ namespace Patterns.Tests.Cdk;
 /// <c>publish</c> deploys it; each pattern alone (named after its class), so that a pattern's
 /// tests see exactly its resources; and <see cref="MappingVariants"/> (arm64, a month's log
 /// retention). The functions' code is the test build of Functions: the templates do not
-/// depend on what the code is.
+/// depend on what the code is. <see cref="TriggerVariants"/> is a stack of its own too.
 /// </summary>
 public sealed class SynthesizedApp : IDisposable
 {
     public const string AppStackName = "ServerlessPatterns";
     public const string VariantsStackName = "MappingVariants";
+    public const string TriggerVariantsStackName = "TriggerVariants";
 
     public SynthesizedApp()
     {
@@ -57,6 +58,7 @@ public sealed class SynthesizedApp : IDisposable
         _ = new AppStack(app, AppStackName, PatternsApp.Build(), options);
         foreach (var pattern in PatternsApp.AllPatterns())
             _ = new AppStack(app, pattern.GetType().Name, PatternsApp.Build(pattern), options);
+        _ = new AppStack(app, TriggerVariantsStackName, TriggerVariants.Build(), options);
         _ = new AppStack(app, VariantsStackName, MappingVariants.Build(), options with
         {
             Architecture = FunctionArchitecture.Arm64,

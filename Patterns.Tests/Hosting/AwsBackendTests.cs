@@ -17,6 +17,9 @@ public sealed class AwsBackendTests(LocalCloudFixture fixture) : IClassFixture<L
     private const string FunctionName = "AwsBackend-HelloServerlessFunction-ABC123";
     private const string LogGroupName = "AwsBackend-HelloServerlessLogGroup-DEF456";
     private const string ApiUrl = "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/dev/";
+    private const string QueueUrl = "https://sqs.us-east-1.amazonaws.com/123456789012/AwsBackend-PaymentQueue638550D9-AB12";
+    private const string BucketName = "awsbackend-serverlessuploads9deab9af-cd34";
+    private const string UserPoolId = "us-east-1_AbCdEf123";
 
     private Func<string, string?> Environment() =>
         new Dictionary<string, string>
@@ -38,13 +41,16 @@ public sealed class AwsBackendTests(LocalCloudFixture fixture) : IClassFixture<L
     [Fact]
     public async Task The_report_names_each_deployed_resource_from_the_stack_outputs()
     {
-        var stack = await OutputsOnlyStack.CreateAsync(fixture.Cloud.EdgeUrl, "AwsBackend", new Dictionary<string, string>
+        var stack = await OutputsOnlyStack.CreateAsync(fixture.Cloud.EdgeUrl, "AwsBackend", EveryOutput(new Dictionary<string, string>
         {
             ["ProductsTableName"] = TableName,
             ["HelloServerlessFunctionName"] = FunctionName,
             ["HelloServerlessLogGroupName"] = LogGroupName,
             ["ProductsAPIUrl"] = ApiUrl,
-        });
+            ["PaymentQueueQueueUrl"] = QueueUrl,
+            ["serverlessuploadsBucketName"] = BucketName,
+            ["ProductsUserPoolUserPoolId"] = UserPoolId,
+        }));
 
         var (exitCode, output, error) = await RunAsync("--backend", "aws", "--stack-name", "AwsBackend", "--once");
 
@@ -58,9 +64,31 @@ public sealed class AwsBackendTests(LocalCloudFixture fixture) : IClassFixture<L
         Assert.Contains(ApiUrl, output, StringComparison.Ordinal);
         Assert.Contains("GET     /products -> HelloServerless", output, StringComparison.Ordinal);
         Assert.Contains("POST    /products -> HelloServerless", output, StringComparison.Ordinal);
+        Assert.Contains($"Queue     {Pattern04QueueLoadLeveling.QueueName,-24} {QueueUrl}", output, StringComparison.Ordinal);
+        Assert.Contains($"Bucket    {Pattern06FilePipeline.UploadsBucket,-24} s3://{BucketName}", output, StringComparison.Ordinal);
+        Assert.Contains($"User pool {Pattern02SecuredApi.UserPoolName,-24} {UserPoolId}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Press Ctrl+C", output, StringComparison.Ordinal);
         Assert.DoesNotContain(fixture.Cloud.EdgeUrl.ToString(), output, StringComparison.Ordinal);
         Assert.Equal("", error);
+    }
+
+    // The given outputs, and one for every other output the CDK app gives the whole app (a URL where the output is one).
+    private static Dictionary<string, string> EveryOutput(Dictionary<string, string> given)
+    {
+        var model = PatternsApp.Build();
+        var names = model.Tables.Select(t => StackOutputNames.TableName(t.Name))
+            .Concat(model.Functions.SelectMany(f => new[] { StackOutputNames.FunctionName(f.Name), StackOutputNames.LogGroupName(f.Name) }))
+            .Concat(model.Queues.Select(q => StackOutputNames.QueueUrl(q.Name)))
+            .Concat(model.Topics.Select(t => StackOutputNames.TopicArn(t.Name)))
+            .Concat(model.EventBuses.Select(b => StackOutputNames.EventBusName(b.Name)))
+            .Concat(model.Buckets.Select(b => StackOutputNames.BucketName(b.Name)))
+            .Concat(model.UserPools.Select(p => StackOutputNames.UserPoolId(p.Name)))
+            .Concat(model.UserPoolClients.Select(c => StackOutputNames.ClientId(c.Name)));
+        foreach (var name in names)
+            given.TryAdd(name, $"AwsBackend-{name}");
+        foreach (var api in model.RestApis)
+            given.TryAdd(StackOutputNames.Url(api.Name), $"https://{api.Name.ToLowerInvariant()}.execute-api.us-east-1.amazonaws.com/{api.Stage}/");
+        return given;
     }
 
     [Fact]

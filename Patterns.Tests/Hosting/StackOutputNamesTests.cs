@@ -16,6 +16,12 @@ public sealed class StackOutputNamesTests(SynthesizedApp synthesized)
         var expected = model.Tables.Select(t => StackOutputNames.TableName(t.Name))
             .Concat(model.Functions.SelectMany(f => new[] { StackOutputNames.FunctionName(f.Name), StackOutputNames.LogGroupName(f.Name) }))
             .Concat(model.RestApis.Select(a => StackOutputNames.Url(a.Name)))
+            .Concat(model.Queues.Select(q => StackOutputNames.QueueUrl(q.Name)))
+            .Concat(model.Topics.Select(t => StackOutputNames.TopicArn(t.Name)))
+            .Concat(model.EventBuses.Select(b => StackOutputNames.EventBusName(b.Name)))
+            .Concat(model.Buckets.Select(b => StackOutputNames.BucketName(b.Name)))
+            .Concat(model.UserPools.Select(p => StackOutputNames.UserPoolId(p.Name)))
+            .Concat(model.UserPoolClients.Select(c => StackOutputNames.ClientId(c.Name)))
             .Order(StringComparer.Ordinal);
 
         var outputs = synthesized.Json(SynthesizedApp.AppStackName).Root["Outputs"]!.AsObject().Select(o => o.Key).Order(StringComparer.Ordinal);

@@ -1,6 +1,7 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.Lambda;
+using Amazon.CDK.AWS.Lambda.EventSources;
 using Amazon.CDK.AWS.Logs;
 using Constructs;
 using ModelFunction = Patterns.Hosting.Model.Function;
@@ -12,7 +13,8 @@ namespace Patterns.Cdk.Mapping;
 /// <c>bootstrap</c>, with its own log group (retention set) and its own role. The role holds
 /// exactly what the model implies: writing to that log group, X-Ray tracing (added by CDK for
 /// active tracing; X-Ray has no resource-level permissions), and per reference the actions of
-/// its access level on that one resource.
+/// its access level on that one resource. Each of its event sources is an SQS event source
+/// mapping, for which CDK grants the role the consuming actions on that queue alone.
 /// </summary>
 internal sealed class FunctionMapper : ResourceMapper<ModelFunction, MappedFunction>
 {
@@ -45,7 +47,8 @@ internal sealed class FunctionMapper : ResourceMapper<ModelFunction, MappedFunct
         {
             var target = context.Get<IReferenceTarget>(reference.ResourceName, function);
             environment.Add(reference.EnvironmentVariable, target.Identifier);
-            role.AddToPolicy(target.Grant(reference.Access));
+            foreach (var statement in target.Grant(reference.Access))
+                role.AddToPolicy(statement);
         }
 
         var lambda = new Function(scope, "Function", new FunctionProps
@@ -73,5 +76,20 @@ internal sealed class FunctionMapper : ResourceMapper<ModelFunction, MappedFunct
             Description = $"The log group of the {function.Name} function",
         }).OverrideLogicalId(OutputIds.For(function.Name, "LogGroupName"));
         return new MappedFunction(lambda);
+    }
+
+    protected override void Connect(ModelFunction function, MappedFunction mapped, MappingContext context)
+    {
+        foreach (var source in function.EventSources)
+        {
+            var queue = context.Get<MappedQueue>(source.QueueName, function).Queue;
+            mapped.Function.AddEventSource(new SqsEventSource(queue, new SqsEventSourceProps
+            {
+                BatchSize = source.BatchSize,
+                // Zero is Lambda's default; CloudFormation is given a window only when there is one.
+                MaxBatchingWindow = source.MaximumBatchingWindow > TimeSpan.Zero ? Duration.Seconds(source.MaximumBatchingWindow.TotalSeconds) : null,
+                ReportBatchItemFailures = source.ReportBatchItemFailures,
+            }));
+        }
     }
 }

@@ -9,6 +9,9 @@ internal interface IReferenceTarget
     /// <summary>What the referencing function's environment variable holds (a table's name, a queue's URL, …).</summary>
     string Identifier { get; }
 
-    /// <summary>The one statement that grants <paramref name="access"/> to this resource and nothing else.</summary>
-    PolicyStatement Grant(ResourceAccess access);
+    /// <summary>
+    /// The statements that grant <paramref name="access"/> to this resource and nothing else;
+    /// none where using the resource needs no permission.
+    /// </summary>
+    IReadOnlyList<PolicyStatement> Grant(ResourceAccess access);
 }

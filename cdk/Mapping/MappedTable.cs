@@ -9,10 +9,12 @@ internal sealed record MappedTable(Table Table) : IReferenceTarget
 {
     public string Identifier => Table.TableName;
 
-    public PolicyStatement Grant(ResourceAccess access) =>
+    public IReadOnlyList<PolicyStatement> Grant(ResourceAccess access) =>
+    [
         new(new PolicyStatementProps
         {
             Actions = DynamoDbActions.For(access),
             Resources = [Table.TableArn],
-        });
+        }),
+    ];
 }

@@ -11,5 +11,12 @@ internal abstract class ResourceMapper<TResource, TMapped> : IResourceMapper
 
     object IResourceMapper.Map(Resource resource, MappingContext context) => Map((TResource)resource, context);
 
+    void IResourceMapper.Connect(Resource resource, object mapped, MappingContext context) => Connect((TResource)resource, (TMapped)mapped, context);
+
     protected abstract TMapped Map(TResource resource, MappingContext context);
+
+    /// <summary>Nothing to wire by default.</summary>
+    protected virtual void Connect(TResource resource, TMapped mapped, MappingContext context)
+    {
+    }
 }

@@ -10,6 +10,13 @@ internal static class ResourceMappers
         new TableMapper(),
         new FunctionMapper(),
         new RestApiMapper(),
+        new QueueMapper(),
+        new TopicMapper(),
+        new EventBusMapper(),
+        new RuleMapper(),
+        new BucketMapper(),
+        new UserPoolMapper(),
+        new UserPoolClientMapper(),
     ];
 
     /// <exception cref="NotSupportedException">The resource's kind has no mapper yet.</exception>
