@@ -37,9 +37,12 @@ internal static class FaasTrigger
                 return Http;
             }
 
-            if (root.TryGetProperty("detail-type", out var detailType) && detailType.ValueKind == JsonValueKind.String && detailType.ValueEquals("Scheduled Event"))
+            if (root.TryGetProperty("detail-type", out var detailType) && detailType.ValueKind == JsonValueKind.String)
             {
-                return Timer;
+                // An EventBridge event: a schedule's is a timer, any other a message of a bus.
+                return detailType.ValueEquals("Scheduled Event") ? Timer
+                    : root.TryGetProperty("source", out _) && root.TryGetProperty("detail", out _) ? PubSub
+                    : Other;
             }
 
             if (root.TryGetProperty("Records", out var records) && records.ValueKind == JsonValueKind.Array && records.GetArrayLength() > 0 && records[0].ValueKind == JsonValueKind.Object)
