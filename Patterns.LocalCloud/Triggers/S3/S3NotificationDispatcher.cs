@@ -1,3 +1,4 @@
+using Patterns.LocalCloud.Lambda.Functions;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Patterns.LocalCloud.Edge;
@@ -162,7 +163,7 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
         try
         {
             var function = _lambda.Registry.Get(functionArn);
-            return LambdaResourcePolicy.AllowsService(function, "s3.amazonaws.com", $"arn:aws:s3:::{bucket}", _options.AccountId);
+            return ServicePermission.Allows(function, "s3.amazonaws.com", $"arn:aws:s3:::{bucket}", _options.AccountId);
         }
         catch (AwsServiceException)
         {

@@ -1,3 +1,4 @@
+using Patterns.LocalCloud.Lambda.Functions;
 using System.Diagnostics;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
@@ -153,7 +154,7 @@ internal sealed class SnsDeliverer : IAsyncDisposable
         {
             throw new SnsDeliveryException($"the function {subscription.Endpoint} does not exist ({exception.Message})");
         }
-        if (!LambdaResourcePolicy.AllowsService(function, "sns.amazonaws.com", message.TopicArn, _options.AccountId))
+        if (!ServicePermission.Allows(function, "sns.amazonaws.com", message.TopicArn, _options.AccountId))
         {
             throw new SnsDeliveryException(
                 $"SNS is not authorized to invoke {function.Definition.Arn}: its resource policy has no statement allowing sns.amazonaws.com to call lambda:InvokeFunction for {message.TopicArn}. Add one with AddPermission (aws lambda add-permission --principal sns.amazonaws.com --source-arn {message.TopicArn} --action lambda:InvokeFunction).");

@@ -1,3 +1,4 @@
+using Patterns.LocalCloud.Lambda.Functions;
 using System.Text;
 using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
@@ -23,7 +24,7 @@ internal sealed class LambdaTargetSender(LambdaService lambda, string accountId)
         {
             throw new DeliveryFailure(DeliveryFailure.NoResource, $"{arn}: {exception.Message}", retryable: false);
         }
-        if (!LambdaPermission.Allows(function.Policy.ToJson(function.Definition.Arn), delivery.Rule.Arn, accountId))
+        if (!ServicePermission.Allows(function, "events.amazonaws.com", delivery.Rule.Arn, accountId))
             throw new DeliveryFailure(DeliveryFailure.NoPermissions, EventBridgeErrors.LambdaPermissionMissing(function.Definition.Name, delivery.Rule.Name, delivery.Rule.Arn), retryable: false);
 
         lambda.Async.Enqueue(new InvocationRequest(arn, Encoding.UTF8.GetBytes(input)) { TraceHeader = delivery.TraceHeader });

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using Patterns.LocalCloud.Edge;
 
-namespace Patterns.LocalCloud.Triggers.Sns;
+namespace Patterns.LocalCloud.Edge;
 
 /// <summary>
 /// Forwards a request to moto and keeps moto's answer instead of streaming it to the client, so

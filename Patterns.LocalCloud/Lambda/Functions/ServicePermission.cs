@@ -1,29 +1,33 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
-namespace Patterns.LocalCloud.Triggers.EventBridge.Delivery;
+namespace Patterns.LocalCloud.Lambda.Functions;
 
 /// <summary>
-/// Whether a function's resource-based policy lets EventBridge invoke it for a rule: an Allow
-/// statement for the principal events.amazonaws.com (or *) and the action lambda:InvokeFunction
-/// (or a wildcard covering it), whose conditions, if any, name the rule (ArnLike/ArnEquals
-/// AWS:SourceArn, wildcards allowed) and the account (StringEquals AWS:SourceAccount).
+/// Whether a function's resource-based policy lets an AWS service (events.amazonaws.com,
+/// sns.amazonaws.com, s3.amazonaws.com) invoke it on behalf of a source, as AWS checks before a
+/// trigger's invoke: an Allow statement for that service principal (or *) and the action
+/// lambda:InvokeFunction (or a wildcard covering it), whose conditions, if any, name the source
+/// (ArnLike/ArnEquals AWS:SourceArn, wildcards allowed) and the account (AWS:SourceAccount). A
+/// condition the trigger's request cannot be shown to meet fails the statement, as in AWS.
 /// </summary>
-internal static class LambdaPermission
+internal static class ServicePermission
 {
-    public static bool Allows(string policyJson, string ruleArn, string accountId)
+    public static bool Allows(RegisteredFunction function, string servicePrincipal, string sourceArn, string accountId)
     {
-        using var policy = JsonDocument.Parse(policyJson);
+        if (function.Policy.IsEmpty)
+            return false;
+        using var policy = JsonDocument.Parse(function.Policy.ToJson(function.Definition.Arn));
         if (!policy.RootElement.TryGetProperty("Statement", out var statements) || statements.ValueKind != JsonValueKind.Array)
             return false;
-        return statements.EnumerateArray().Any(statement => Allows(statement, ruleArn, accountId));
+        return statements.EnumerateArray().Any(statement => Allows(statement, servicePrincipal, sourceArn, accountId));
     }
 
-    private static bool Allows(JsonElement statement, string ruleArn, string accountId)
+    private static bool Allows(JsonElement statement, string servicePrincipal, string sourceArn, string accountId)
     {
         if (!statement.TryGetProperty("Effect", out var effect) || effect.GetString() != "Allow")
             return false;
-        if (!statement.TryGetProperty("Principal", out var principal) || !PrincipalIsEventBridge(principal))
+        if (!statement.TryGetProperty("Principal", out var principal) || !PrincipalIs(principal, servicePrincipal))
             return false;
         if (!statement.TryGetProperty("Action", out var action) || !Values(action).Any(a => Glob(a, "lambda:InvokeFunction", ignoreCase: true)))
             return false;
@@ -36,10 +40,10 @@ internal static class LambdaPermission
                 var expected = Values(key.Value).ToList();
                 var holds = (test.Name, key.Name.ToLowerInvariant()) switch
                 {
-                    ("ArnLike" or "StringLike", "aws:sourcearn") => expected.Any(e => Glob(e, ruleArn, ignoreCase: false)),
-                    ("ArnEquals" or "StringEquals", "aws:sourcearn") => expected.Contains(ruleArn),
+                    ("ArnLike" or "StringLike", "aws:sourcearn") => expected.Any(e => Glob(e, sourceArn, ignoreCase: false)),
+                    ("ArnEquals" or "StringEquals", "aws:sourcearn") => expected.Contains(sourceArn),
                     ("StringEquals" or "StringLike", "aws:sourceaccount") => expected.Any(e => Glob(e, accountId, ignoreCase: false)),
-                    _ => false, // a condition EventBridge's request cannot be shown to meet
+                    _ => false, // a condition the trigger's request cannot be shown to meet
                 };
                 if (!holds)
                     return false;
@@ -48,11 +52,11 @@ internal static class LambdaPermission
         return true;
     }
 
-    private static bool PrincipalIsEventBridge(JsonElement principal) => principal.ValueKind switch
+    private static bool PrincipalIs(JsonElement principal, string servicePrincipal) => principal.ValueKind switch
     {
         JsonValueKind.String => principal.GetString() == "*",
         JsonValueKind.Object => principal.EnumerateObject().Any(p =>
-            (p.Name == "Service" && Values(p.Value).Any(v => v is "events.amazonaws.com" or "*"))
+            (p.Name == "Service" && Values(p.Value).Any(v => v == servicePrincipal || v == "*"))
             || (p.Name == "AWS" && Values(p.Value).Contains("*"))),
         _ => false,
     };
