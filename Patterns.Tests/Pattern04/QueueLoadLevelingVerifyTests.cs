@@ -60,6 +60,23 @@ public sealed partial class QueueLoadLevelingVerifyTests(QueueLoadLevelingFixtur
         Assert.All(good, id => Assert.Single(log, m => m.StartsWith($"Processing payment {id} ", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(Peers.AwsCliPeerTests.CliV1)]
+    [InlineData(Peers.AwsCliPeerTests.CliV2)]
+    public async Task A_payment_sent_with_the_aws_cli_is_processed(string cli)
+    {
+        var paymentId = Guid.NewGuid().ToString("N")[..8];
+        var queueUrl = fixture.App.Resources.Queue(Pattern04QueueLoadLeveling.QueueName).Url.ToString();
+        var body = JsonSerializer.Serialize(new { paymentId, amount = 12.5m, customerId = "cli-customer" });
+
+        var (exitCode, _, stderr) = await ExternalProcess.RunAsync(cli,
+            ["--endpoint-url", fixture.App.EdgeUrl.ToString().TrimEnd('/'), "sqs", "send-message", "--queue-url", queueUrl, "--message-body", body]);
+
+        Assert.True(exitCode == 0, stderr);
+        var log = await fixture.LogUntilAsync(Pattern04QueueLoadLeveling.ProcessorName, l => l.Any(m => m.Contains(paymentId, StringComparison.Ordinal)), "the CLI's payment");
+        Assert.Single(log, m => m == $"Processing payment {paymentId} for $12.5 from cli-customer");
+    }
+
     private async Task<List<string>> ProduceAsync(string request)
     {
         var response = await fixture.App.Lambda.InvokeAsync(new InvokeRequest(Pattern04QueueLoadLeveling.ProducerName) { Payload = System.Text.Encoding.UTF8.GetBytes(request) });
