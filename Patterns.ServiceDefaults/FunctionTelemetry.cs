@@ -92,6 +92,8 @@ public sealed class FunctionTelemetry : IDisposable
         var meterProvider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(RuntimeMeterName)
+            // The .NET runtime's own metrics (GC, heap, thread pool, exceptions), read at each export.
+            .AddRuntimeInstrumentation()
             .AddOtlpExporter((otlp, reader) =>
             {
                 Configure(otlp, new Uri(baseUri, "v1/metrics"));
