@@ -4,14 +4,15 @@ using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Patterns.ServiceDefaults;
 
 /// <summary>
-/// OpenTelemetry for a function process: traces exported over OTLP/HTTP protobuf to
-/// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and a span for every AWS SDK call. Without that variable
+/// OpenTelemetry for a function process: traces, logs and metrics exported over OTLP/HTTP
+/// protobuf to <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, and a span for every AWS SDK call. Without that variable
 /// <see cref="Start(Func{string, string?})"/> returns null and nothing listens, so an invocation
 /// costs nothing for telemetry.
 /// <code>
@@ -25,6 +26,9 @@ public sealed class FunctionTelemetry : IDisposable
     /// <summary>The ActivitySource of the Lambda runtime client's invocation spans.</summary>
     public const string RuntimeSourceName = "Patterns.Functions.Runtime";
 
+    /// <summary>The Meter of the Lambda runtime client's FaaS metrics.</summary>
+    public const string RuntimeMeterName = "Patterns.Functions.Runtime";
+
     /// <summary>Long enough for a local receiver, short enough that a gone one does not hold an invocation for long.</summary>
     private const int ExportTimeoutMilliseconds = 2_000;
 
@@ -34,13 +38,21 @@ public sealed class FunctionTelemetry : IDisposable
     /// <summary>Log records are not flushed by invocations, so they go out on a short schedule of their own.</summary>
     private const int LogDelayMilliseconds = 200;
 
+    /// <summary>
+    /// Metrics are never flushed by invocations (recording is all an invocation pays for), so they
+    /// go out every second: the dashboard's Metrics page keeps up while the app runs.
+    /// </summary>
+    private const int MetricIntervalMilliseconds = 1_000;
+
     private readonly TracerProvider tracerProvider;
+    private readonly MeterProvider meterProvider;
     private readonly AwsSdkTracingCustomizer sdkTracing;
     private readonly ILoggerFactory loggerFactory;
 
-    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing, ILoggerFactory loggerFactory)
+    private FunctionTelemetry(TracerProvider tracerProvider, MeterProvider meterProvider, AwsSdkTracingCustomizer sdkTracing, ILoggerFactory loggerFactory)
     {
         this.tracerProvider = tracerProvider;
+        this.meterProvider = meterProvider;
         this.sdkTracing = sdkTracing;
         this.loggerFactory = loggerFactory;
         FunctionLog = loggerFactory.CreateLogger("Function");
@@ -77,6 +89,19 @@ public sealed class FunctionTelemetry : IDisposable
             .AddOtlpExporter(otlp => Configure(otlp, new Uri(baseUri, "v1/traces")))
             .Build();
 
+        var meterProvider = Sdk.CreateMeterProviderBuilder()
+            .SetResourceBuilder(resource)
+            .AddMeter(RuntimeMeterName)
+            // The .NET runtime's own metrics (GC, heap, thread pool, exceptions), read at each export.
+            .AddRuntimeInstrumentation()
+            .AddOtlpExporter((otlp, reader) =>
+            {
+                Configure(otlp, new Uri(baseUri, "v1/metrics"));
+                reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = MetricIntervalMilliseconds;
+                reader.PeriodicExportingMetricReaderOptions.ExportTimeoutMilliseconds = ExportTimeoutMilliseconds;
+            })
+            .Build();
+
         var logOptions = new OtlpExporterOptions();
         Configure(logOptions, new Uri(baseUri, "v1/logs"));
         var logExport = new BatchLogRecordExportProcessor(new OtlpLogExporter(logOptions), scheduledDelayMilliseconds: LogDelayMilliseconds, exporterTimeoutMilliseconds: ExportTimeoutMilliseconds);
@@ -88,7 +113,7 @@ public sealed class FunctionTelemetry : IDisposable
         }));
 
         RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
-        return new FunctionTelemetry(tracerProvider, sdkTracing, loggerFactory);
+        return new FunctionTelemetry(tracerProvider, meterProvider, sdkTracing, loggerFactory);
     }
 
     /// <summary>
@@ -96,6 +121,7 @@ public sealed class FunctionTelemetry : IDisposable
     /// calls it between ending an invocation's span and posting its result, when nothing else
     /// runs. Log records follow on their own short schedule, off the invocation's path (the trace
     /// must be complete when the caller has the result; its log lines may trail by a moment).
+    /// Metrics are not flushed here either: they go out every second and when disposed.
     /// </summary>
     /// <returns>False when the export did not finish in time.</returns>
     public bool Flush() => tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
@@ -105,6 +131,8 @@ public sealed class FunctionTelemetry : IDisposable
         RuntimePipelineCustomizerRegistry.Instance.Deregister(sdkTracing);
         sdkTracing.Dispose();
         tracerProvider.Dispose();
+        // Shutting down collects and exports once more, so what was recorded since the last export is not lost.
+        meterProvider.Dispose();
         loggerFactory.Dispose();
     }
 

@@ -15,6 +15,7 @@ internal sealed class InvocationLoop(
     FunctionEnvironment function,
     InvocationOutput output,
     InvocationTracing tracing,
+    InvocationMetrics metrics,
     FunctionTelemetry? telemetry,
     TimeProvider time)
 {
@@ -38,7 +39,8 @@ internal sealed class InvocationLoop(
 
         byte[]? body = null;
         ErrorResponse? error = null;
-        using (var activity = tracing.Start(invocation, coldStart))
+        var measurement = metrics.Start(invocation, coldStart);
+        using (var activity = tracing.Start(invocation, coldStart, measurement?.Trigger))
         {
             coldStart = false;
             try
@@ -53,6 +55,8 @@ internal sealed class InvocationLoop(
                 await output.ReportFailureAsync(invocation.RequestId, exception);
             }
         }
+
+        metrics.Stop(measurement, failed: error is not null);
 
         // The trace is complete when the caller sees the result: the span ended above, and leaves now.
         if (telemetry is not null && !telemetry.Flush())

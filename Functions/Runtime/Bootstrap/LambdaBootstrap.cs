@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Functions.Runtime.Client;
 using Functions.Runtime.Context;
 using Functions.Runtime.ExceptionHandling;
@@ -42,7 +43,8 @@ internal static class LambdaBootstrap
 
             var function = FunctionEnvironment.Read(environment);
             using var tracing = new InvocationTracing(function);
-            var loop = new InvocationLoop(runtimeApi, handler, function, new InvocationOutput(settings.LogMarker, time), tracing, telemetry, time);
+            using var metrics = new InvocationMetrics(SinceProcessStart(time), time);
+            var loop = new InvocationLoop(runtimeApi, handler, function, new InvocationOutput(settings.LogMarker, time), tracing, metrics, telemetry, time);
             await loop.RunAsync(cancellationToken);
             return ExitCodes.Stopped;
         }
@@ -55,6 +57,13 @@ internal static class LambdaBootstrap
         {
             return ExitCodes.Stopped;
         }
+    }
+
+    /// <summary>The init phase as Lambda counts it: the runtime's own start-up included, not only the handler's binding.</summary>
+    private static TimeSpan SinceProcessStart(TimeProvider time)
+    {
+        using var process = Process.GetCurrentProcess();
+        return time.GetUtcNow() - process.StartTime.ToUniversalTime();
     }
 
     /// <returns>The bound handler, or null after an init error was reported.</returns>

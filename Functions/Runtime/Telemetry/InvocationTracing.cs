@@ -14,7 +14,8 @@ internal sealed class InvocationTracing(FunctionEnvironment function) : IDisposa
 {
     private readonly ActivitySource source = new(FunctionTelemetry.RuntimeSourceName);
 
-    public Activity? Start(Invocation invocation, bool coldStart)
+    /// <param name="trigger">The event's faas.trigger when the caller has read it already, so the event is read once.</param>
+    public Activity? Start(Invocation invocation, bool coldStart, string? trigger = null)
     {
         if (!source.HasListeners())
         {
@@ -28,7 +29,7 @@ internal sealed class InvocationTracing(FunctionEnvironment function) : IDisposa
             return null;
         }
 
-        activity.SetTag("faas.trigger", FaasTrigger.Of(invocation.Payload));
+        activity.SetTag("faas.trigger", trigger ?? FaasTrigger.Of(invocation.Payload));
         activity.SetTag("faas.invocation_id", invocation.RequestId);
         activity.SetTag("faas.coldstart", coldStart);
         activity.SetTag("faas.name", function.FunctionName);
