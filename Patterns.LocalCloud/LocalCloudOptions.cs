@@ -61,6 +61,14 @@ public sealed record LocalCloudOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> FunctionBaseEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Extra environment for one function process, from its function's name and its instance's
+    /// log stream (e.g. OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES with service.instance.id, as
+    /// an orchestrator sets them); applied after <see cref="FunctionBaseEnvironment"/>, before the
+    /// function's own environment. Null = none.
+    /// </summary>
+    public Func<string, string, IReadOnlyDictionary<string, string>>? FunctionInstanceEnvironment { get; init; }
+
     /// <summary>Told every line a function process writes (function name, line), e.g. to show it on a console.</summary>
     public Action<string, string>? FunctionOutput { get; init; }
 

@@ -66,6 +66,12 @@ public sealed class LocalApp : IAsyncDisposable
             {
                 OtlpEndpoint = dashboard.OtlpEndpoint,
                 FunctionBaseEnvironment = cloudOptions.FunctionBaseEnvironment.Concat(dashboard.OtlpEnvironment).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                // As Aspire names its projects' telemetry: the resource's name, and the process as its instance.
+                FunctionInstanceEnvironment = cloudOptions.FunctionInstanceEnvironment ?? ((function, logStream) => new Dictionary<string, string>
+                {
+                    ["OTEL_SERVICE_NAME"] = function,
+                    ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={Uri.EscapeDataString(logStream)}",
+                }),
                 FunctionOutput = functionOutput is null ? dashboardSource.Publish : (name, line) => { functionOutput(name, line); dashboardSource.Publish(name, line); },
             };
         }

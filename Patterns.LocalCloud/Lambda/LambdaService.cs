@@ -35,6 +35,7 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
             $"http://127.0.0.1:{edgePort}",
             options.Region,
             options.FunctionBaseEnvironment,
+            options.FunctionInstanceEnvironment,
             "\u001eLOCALCLOUD-END ",
             _logs,
             options.FunctionOutput,

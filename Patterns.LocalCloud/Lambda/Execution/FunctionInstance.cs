@@ -194,6 +194,8 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         environment.TryAdd("DOTNET_ROOT", Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..")));
         foreach (var (name, value) in _settings.BaseEnvironment)
             environment[name] = value;
+        foreach (var (name, value) in _settings.InstanceEnvironment?.Invoke(_function.Name, LogStreamName) ?? new Dictionary<string, string>())
+            environment[name] = value;
         foreach (var (name, value) in _function.Environment)
             environment[name] = value;
 

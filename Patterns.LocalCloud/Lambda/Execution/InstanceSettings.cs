@@ -10,6 +10,7 @@ internal sealed record InstanceSettings(
     string EdgeUrl,
     string Region,
     IReadOnlyDictionary<string, string> BaseEnvironment,
+    Func<string, string, IReadOnlyDictionary<string, string>>? InstanceEnvironment,
     string LogMarker,
     CloudWatchLogWriter Logs,
     Action<string, string>? Output,
