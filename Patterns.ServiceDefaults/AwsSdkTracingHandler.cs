@@ -13,8 +13,8 @@ namespace Patterns.ServiceDefaults;
 /// </summary>
 internal sealed class AwsSdkTracingHandler(ActivitySource source) : PipelineHandler
 {
-    /// <summary>The TableName property of each DynamoDB request type, looked up once per type.</summary>
-    private readonly ConcurrentDictionary<Type, PropertyInfo?> tableNameProperties = new();
+    /// <summary>A named property of a request type (TableName, QueueUrl, BucketName, …), looked up once per type and name.</summary>
+    private readonly ConcurrentDictionary<(Type, string), PropertyInfo?> requestProperties = new();
 
     public override void InvokeSync(IExecutionContext executionContext)
     {
@@ -67,10 +67,7 @@ internal sealed class AwsSdkTracingHandler(ActivitySource source) : PipelineHand
         activity.SetTag("rpc.service", service);
         activity.SetTag("rpc.method", operation);
         activity.SetTag("cloud.region", request.ClientConfig.RegionEndpoint?.SystemName ?? request.ClientConfig.AuthenticationRegion);
-        if (service == "DynamoDB" && TableName(request.OriginalRequest) is { } table)
-        {
-            activity.SetTag("aws.dynamodb.table_names", new[] { table });
-        }
+        AddResourceTags(activity, service, operation, request.OriginalRequest);
 
         // W3C trace context on the wire, so whatever serves the call can continue this trace.
         request.Request.Headers["traceparent"] = $"00-{activity.TraceId.ToHexString()}-{activity.SpanId.ToHexString()}-{(activity.Recorded ? "01" : "00")}";
@@ -121,6 +118,51 @@ internal sealed class AwsSdkTracingHandler(ActivitySource source) : PipelineHand
     private static string OperationName(string requestName) =>
         requestName.EndsWith("Request", StringComparison.Ordinal) ? requestName[..^"Request".Length] : requestName;
 
-    private string? TableName(AmazonWebServiceRequest request) =>
-        tableNameProperties.GetOrAdd(request.GetType(), type => type.GetProperty("TableName", typeof(string)))?.GetValue(request) as string;
+    /// <summary>
+    /// The conventions' attributes for the resource a call is about: the table, the queue (with
+    /// the messaging attributes of a send or receive), the bucket and key.
+    /// </summary>
+    private void AddResourceTags(Activity activity, string service, string operation, AmazonWebServiceRequest request)
+    {
+        switch (service)
+        {
+            case "DynamoDB" when Property(request, "TableName") is string table:
+                activity.SetTag("aws.dynamodb.table_names", new[] { table });
+                break;
+            case "SQS" when Property(request, "QueueUrl") is string queueUrl:
+                activity.SetTag("aws.sqs.queue.url", queueUrl);
+                activity.SetTag("messaging.system", "aws_sqs");
+                activity.SetTag("messaging.destination.name", queueUrl[(queueUrl.TrimEnd('/').LastIndexOf('/') + 1)..].TrimEnd('/'));
+                var operationType = operation switch
+                {
+                    "SendMessage" or "SendMessageBatch" => "send",
+                    "ReceiveMessage" => "receive",
+                    "DeleteMessage" or "DeleteMessageBatch" or "ChangeMessageVisibility" or "ChangeMessageVisibilityBatch" => "settle",
+                    _ => null,
+                };
+                if (operationType is not null)
+                {
+                    activity.SetTag("messaging.operation.type", operationType);
+                    activity.SetTag("messaging.operation.name", operation);
+                }
+
+                if (Property(request, "Entries") is System.Collections.ICollection entries)
+                {
+                    activity.SetTag("messaging.batch.message_count", entries.Count);
+                }
+
+                break;
+            case "S3" when Property(request, "BucketName") is string bucket:
+                activity.SetTag("aws.s3.bucket", bucket);
+                if (Property(request, "Key") is string key)
+                {
+                    activity.SetTag("aws.s3.key", key);
+                }
+
+                break;
+        }
+    }
+
+    private object? Property(AmazonWebServiceRequest request, string name) =>
+        requestProperties.GetOrAdd((request.GetType(), name), key => key.Item1.GetProperty(key.Item2))?.GetValue(request);
 }

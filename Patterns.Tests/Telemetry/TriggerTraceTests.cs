@@ -71,6 +71,11 @@ public sealed class TriggerTraceTests(TriggerTraceFixture fixture) : IClassFixtu
 
         var spans = await TraceAsync(traceId, s => HasInvocation(s, Pattern06FilePipeline.ProcessorName) && HasInvoke(s, Pattern06FilePipeline.ProcessorName) && s.Any(x => x.Name == "S3.PutObject"));
         Assert.Equal("datasource", Invocation(spans, Pattern06FilePipeline.ProcessorName).Attribute("faas.trigger"));
+        var write = Assert.Single(spans, s => s.Name == "S3.PutObject");
+        Assert.Equal(Pattern06FilePipeline.ProcessedBucket, write.Attribute("aws.s3.bucket"));
+        Assert.Equal($"processed/traced-{traceId[..8]}.txt.json", write.Attribute("aws.s3.key"));
+        var read = Assert.Single(spans, s => s.Name == "S3.GetObject");
+        Assert.Equal(Pattern06FilePipeline.UploadsBucket, read.Attribute("aws.s3.bucket"));
         Assert.Contains(spans, s => s.ServiceName == "S3");
         AssertConnected(spans, clientSpanId);
     }
@@ -89,6 +94,10 @@ public sealed class TriggerTraceTests(TriggerTraceFixture fixture) : IClassFixtu
         Assert.All(batches, b => Assert.InRange(b.Links.Length, 1, Pattern04QueueLoadLeveling.BatchSize));
         Assert.All(batches.SelectMany(b => b.Links), link => Assert.Equal(traceId, link.Target.TraceId));
         Assert.True(spans.Count(s => s.ServiceName == Pattern04QueueLoadLeveling.ProcessorName && s.Kind == TelemetrySpanKind.Server) >= 2);
+        var send = Assert.Single(spans, s => s.Name == "SQS.SendMessageBatch");
+        Assert.Equal((TelemetrySpanKind.Client, "aws_sqs", Pattern04QueueLoadLeveling.QueueName, "send", "10"),
+            (send.Kind, send.Attribute("messaging.system"), send.Attribute("messaging.destination.name"), send.Attribute("messaging.operation.type"), send.Attribute("messaging.batch.message_count")));
+        Assert.Equal(fixture.App.Resources.Queue(Pattern04QueueLoadLeveling.QueueName).Url.ToString(), send.Attribute("aws.sqs.queue.url"));
     }
 
     private async Task<string> InvokeWithTraceAsync(string function, string payload)
