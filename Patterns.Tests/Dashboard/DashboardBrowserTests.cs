@@ -206,6 +206,40 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Screenshot(page, "real-trace");
     }
 
+    [Fact]
+    public async Task A_fan_out_is_shown_as_one_trace_from_the_publisher_through_sns_to_three_subscribers()
+    {
+        await using var app = await TestApp.StartAsync(PatternsApp.Build(new Pattern05FanOut()), new TestAppOptions { WithDashboard = true });
+        var dashboard = app.LocalApp.Dashboard!;
+        var traceId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+        using (var edge = new HttpClient { BaseAddress = app.EdgeUrl })
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "2015-03-31/functions/ImageUploadHandler/invocations") { Content = new StringContent("""{"filename":"vacation.jpg"}""", Encoding.UTF8, "application/json") })
+        {
+            request.Headers.Add("traceparent", $"00-{traceId}-00f067aa0ba902b7-01");
+            using var response = await edge.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        string[] subscribers = ["ThumbnailGenerator", "MetadataExtractor", "ImageClassifier"];
+        await Poll.UntilAsync(() => Task.FromResult(dashboard.Store.GetTrace(traceId)),
+            s => subscribers.All(n => s.Any(x => x.ServiceName == n) && s.Any(x => x.Name == $"Invoke {n}")), TimeSpan.FromSeconds(15), "the fan-out's spans");
+
+        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        await page.GotoAsync(new Uri(dashboard.Url, $"traces/{traceId}").ToString());
+        var rows = page.Locator("#waterfall .wf-row");
+        await Expect(page.Locator("#waterfall .wf-row[data-service='SNS']").First).ToBeVisibleAsync();
+        foreach (var subscriber in subscribers)
+            await Expect(page.Locator($"#waterfall .wf-row[data-service='{subscriber}']")).ToHaveCountAsync(1);
+        // Each subscriber's invocation sits deeper than the publish that caused it.
+        var publish = page.Locator("#waterfall .wf-row[data-service='ImageUploadHandler']").Filter(new LocatorFilterOptions { HasText = "SNS.Publish" });
+        var publishDepth = int.Parse((await publish.GetAttributeAsync("data-depth"))!, System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var subscriber in subscribers)
+        {
+            var depth = int.Parse((await page.Locator($"#waterfall .wf-row[data-service='{subscriber}']").GetAttributeAsync("data-depth"))!, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(depth > publishDepth, $"{subscriber} at depth {depth} is not under SNS.Publish at depth {publishDepth}.");
+        }
+        await Screenshot(page, "fan-out-trace");
+    }
+
     private void SendMetrics()
     {
         var meterName = "Patterns.Tests.Dashboard.Browser." + Guid.NewGuid().ToString("N");
