@@ -6,6 +6,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.ApiGateway;
 
@@ -82,13 +83,7 @@ internal sealed class ApiGatewayExecutor : IEdgeService, IProxyObserver
         if (_tracing is null)
             return null;
         var parent = TraceContext.FromTraceparent(traceparent) ?? TraceContext.ToActivityContext(xrayHeader);
-        if (parent is null)
-        {
-            // The edge's hosting activity is exported nowhere; a span under it would dangle.
-            // (Called from the async HandleAsync, so this does not reach the edge's pipeline.)
-            Activity.Current = null;
-        }
-        var span = _tracing.StartActivity(request.Method, ActivityKind.Server, parent ?? default);
+        var span = PlatformSpan.Start(_tracing, request.Method, ActivityKind.Server, parent);
         span?.SetTag("http.request.method", request.Method);
         span?.SetTag("url.path", request.Path.Value);
         span?.SetTag("url.scheme", request.Scheme);

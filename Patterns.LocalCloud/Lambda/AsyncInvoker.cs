@@ -12,24 +12,19 @@ namespace Patterns.LocalCloud.Lambda;
 /// </summary>
 internal sealed class AsyncInvoker(ILambdaInvoker invoker, FunctionRegistry registry, MotoClient moto, LocalCloudOptions options) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
 
     public string Enqueue(InvocationRequest request)
     {
         var requestId = Guid.NewGuid().ToString();
-        var run = Task.Run(() => RunAsync(request, requestId, DateTimeOffset.UtcNow));
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(run);
-        }
+        var accepted = DateTimeOffset.UtcNow;
+        _work.Run(() => RunAsync(request, requestId, accepted));
         return requestId;
     }
 
     private async Task RunAsync(InvocationRequest request, string requestId, DateTimeOffset accepted)
     {
-        var token = _stopping.Token;
+        var token = _work.Stopping;
         InvocationResult? last = null;
         try
         {
@@ -108,13 +103,5 @@ internal sealed class AsyncInvoker(ILambdaInvoker invoker, FunctionRegistry regi
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-            running = [.. _running];
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work.DisposeAsync();
 }

@@ -7,6 +7,7 @@ using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Lambda.Functions;
 using Patterns.LocalCloud.Lambda.Logs;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Telemetry;
 using Patterns.LocalCloud.Triggers.Sqs;
 
 namespace Patterns.LocalCloud.Lambda;
@@ -122,14 +123,7 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
     {
         if (_tracing is null)
             return null;
-        var parent = TraceContext.ToActivityContext(request.TraceHeader);
-        if (parent is null)
-        {
-            // The edge's hosting activity is exported nowhere; a span under it would dangle.
-            // (Called from the async InvokeAsync, so this does not reach InvokeAsync's caller.)
-            Activity.Current = null;
-        }
-        var span = _tracing.StartActivity($"Invoke {functionName}", ActivityKind.Client, parent ?? default);
+        var span = PlatformSpan.Start(_tracing, $"Invoke {functionName}", ActivityKind.Client, TraceContext.ToActivityContext(request.TraceHeader));
         span?.SetTag("faas.invoked_name", functionName);
         span?.SetTag("faas.invoked_provider", "aws");
         span?.SetTag("faas.invoked_region", _options.Region);

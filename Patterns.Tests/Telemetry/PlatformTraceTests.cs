@@ -5,6 +5,7 @@ using Patterns.AppHost.Patterns;
 using Patterns.Hosting.Dashboard;
 using Patterns.Hosting.Dashboard.Telemetry;
 using Patterns.Hosting.Testing;
+using Patterns.Tests.Support;
 
 namespace Patterns.Tests.Telemetry;
 
@@ -29,7 +30,7 @@ public sealed class PlatformTraceTests : IAsyncLifetime
     [Fact]
     public async Task An_api_request_is_one_trace_from_api_gateway_to_the_dynamodb_call()
     {
-        var (traceId, clientSpanId) = NewTraceparentIds();
+        var (traceId, clientSpanId) = TraceIds.New();
         using var api = _app.CreateHttpClient("ProductsAPI");
         using var request = new HttpRequestMessage(HttpMethod.Post, "products")
         {
@@ -64,7 +65,7 @@ public sealed class PlatformTraceTests : IAsyncLifetime
     [Fact]
     public async Task A_direct_invoke_continues_the_callers_trace_through_lambda_to_the_function()
     {
-        var (traceId, clientSpanId) = NewTraceparentIds();
+        var (traceId, clientSpanId) = TraceIds.New();
         using var http = new HttpClient { BaseAddress = _app.EdgeUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, "2015-03-31/functions/HelloServerless/invocations")
         {
@@ -83,21 +84,8 @@ public sealed class PlatformTraceTests : IAsyncLifetime
         Assert.DoesNotContain(spans, s => s.ServiceName == "API Gateway");
     }
 
-    private static (string TraceId, string SpanId) NewTraceparentIds() =>
-        (Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64(1, long.MaxValue))));
 
     /// <summary>The trace's spans once <paramref name="complete"/> holds; the local cloud's spans leave on a short batch schedule.</summary>
-    private async Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete)
-    {
-        var deadline = DateTime.UtcNow + TraceDeadline;
-        while (true)
-        {
-            var spans = Dashboard.Store.GetTrace(traceId);
-            if (complete(spans))
-                return spans;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Trace {traceId} was not complete in the dashboard after {TraceDeadline.TotalSeconds} s; it holds: [{string.Join(", ", spans.Select(s => $"{s.ServiceName}: {s.Name}"))}].");
-            await Task.Delay(TimeSpan.FromMilliseconds(50));
-        }
-    }
+    private Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete) =>
+        DashboardTrace.WaitAsync(Dashboard.Store, traceId, complete, TraceDeadline);
 }

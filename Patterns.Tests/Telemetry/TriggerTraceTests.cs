@@ -61,7 +61,7 @@ public sealed class TriggerTraceTests(TriggerTraceFixture fixture) : IClassFixtu
     [Fact]
     public async Task Pattern_6_upload_to_processor_is_one_trace()
     {
-        var (traceId, clientSpanId) = NewIds();
+        var (traceId, clientSpanId) = TraceIds.New();
         using var http = new HttpClient { BaseAddress = fixture.App.EdgeUrl };
         using var upload = new HttpRequestMessage(HttpMethod.Put, $"{Pattern06FilePipeline.UploadsBucket}/traced-{traceId[..8]}.txt") { Content = new StringContent("traced upload", Encoding.UTF8, "text/plain") };
         upload.Headers.Add("traceparent", $"00-{traceId}-{clientSpanId}-01");
@@ -102,7 +102,7 @@ public sealed class TriggerTraceTests(TriggerTraceFixture fixture) : IClassFixtu
 
     private async Task<string> InvokeWithTraceAsync(string function, string payload)
     {
-        var (traceId, clientSpanId) = NewIds();
+        var (traceId, clientSpanId) = TraceIds.New();
         using var http = new HttpClient { BaseAddress = fixture.App.EdgeUrl };
         using var request = new HttpRequestMessage(HttpMethod.Post, $"2015-03-31/functions/{function}/invocations") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
         request.Headers.Add("traceparent", $"00-{traceId}-{clientSpanId}-01");
@@ -132,20 +132,7 @@ public sealed class TriggerTraceTests(TriggerTraceFixture fixture) : IClassFixtu
             $"The trace is not one tree: dangling [{string.Join(", ", dangling.Select(s => $"{s.ServiceName}: {s.Name}"))}], roots {roots}.");
     }
 
-    private static (string TraceId, string SpanId) NewIds() =>
-        (Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64(1, long.MaxValue))));
 
-    private async Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete)
-    {
-        var deadline = DateTime.UtcNow + TraceDeadline;
-        while (true)
-        {
-            var spans = Dashboard.Store.GetTrace(traceId);
-            if (complete(spans))
-                return spans;
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"Trace {traceId} was not complete in the dashboard after {TraceDeadline.TotalSeconds} s; it holds: [{string.Join(", ", spans.Select(s => $"{s.ServiceName}: {s.Name}"))}].");
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-        }
-    }
+    private Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete) =>
+        DashboardTrace.WaitAsync(Dashboard.Store, traceId, complete, TraceDeadline);
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Triggers.EventBridge.Ingestion;
 using Patterns.LocalCloud.Triggers.EventBridge.Rules;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.Triggers.EventBridge;
 
@@ -20,13 +21,7 @@ internal sealed class EventBridgeTracing(ActivitySource? source, string region)
     {
         if (source is null)
             return null;
-        var parent = TraceContext.ToActivityContext(busEvent.TraceHeader);
-        if (parent is null)
-        {
-            // The edge's hosting activity is exported nowhere; a span under it would dangle.
-            Activity.Current = null;
-        }
-        var span = source.StartActivity($"send {busEvent.Bus.Name}", ActivityKind.Producer, parent ?? default);
+        var span = PlatformSpan.Start(source, $"send {busEvent.Bus.Name}", ActivityKind.Producer, TraceContext.ToActivityContext(busEvent.TraceHeader));
         if (span is null)
             return null;
         span.SetTag("messaging.system", MessagingSystem);

@@ -6,6 +6,7 @@ using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Moto;
 using Patterns.LocalCloud.Triggers.Sns;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.Triggers.S3;
 
@@ -24,8 +25,7 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
     private readonly MotoClient _edge;
     private readonly LocalCloudOptions _options;
     private readonly ActivitySource? _tracing;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
 
     public S3NotificationDispatcher(LambdaService lambda, MotoClient moto, MotoClient edgeLoopback, LocalCloudOptions options, ActivitySource? tracing)
     {
@@ -79,7 +79,7 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
     {
         var message = S3EventRecords.TestEvent(bucket, requestId, hostId);
         foreach (var rule in notifications.Rules.Where(r => r.Target != NotificationTarget.Lambda).DistinctBy(r => r.TargetArn))
-            Track(Task.Run(() => SendAsync(rule, bucket, message, null, $"s3:TestEvent of {bucket}")));
+            _work.Run(() => SendAsync(rule, bucket, message, null, $"s3:TestEvent of {bucket}"));
     }
 
     public void Dispatch(S3ObjectEvent objectEvent)
@@ -87,7 +87,7 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
         foreach (var rule in Get(objectEvent.Bucket).Rules)
         {
             if (rule.WantsEvent(objectEvent.EventName) && rule.WantsKey(objectEvent.Key))
-                Track(Task.Run(() => DeliverAsync(rule, objectEvent)));
+                _work.Run(() => DeliverAsync(rule, objectEvent));
         }
     }
 
@@ -104,7 +104,7 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
     /// <returns>Whether the destination took the message; when not, the log says why.</returns>
     private async Task<bool> SendAsync(NotificationRule rule, string bucket, string message, string? traceHeader, string what)
     {
-        var token = _stopping.Token;
+        var token = _work.Stopping;
         try
         {
             switch (rule.Target)
@@ -203,11 +203,8 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
     {
         if (_tracing is null)
             return null;
-        var parent = TraceContext.ToActivityContext(objectEvent.TraceHeader);
-        if (parent is null)
-            Activity.Current = null; // not under the edge's hosting activity, which is exported nowhere
         var destination = rule.TargetArn[(rule.TargetArn.LastIndexOf(':') + 1)..];
-        var span = _tracing.StartActivity($"notify {destination}", ActivityKind.Producer, parent ?? default);
+        var span = PlatformSpan.Start(_tracing, $"notify {destination}", ActivityKind.Producer, TraceContext.ToActivityContext(objectEvent.TraceHeader));
         span?.SetTag("messaging.operation.type", "send");
         span?.SetTag("messaging.operation.name", "notify");
         span?.SetTag("messaging.destination.name", destination);
@@ -219,22 +216,5 @@ internal sealed class S3NotificationDispatcher : IAsyncDisposable
         return span;
     }
 
-    private void Track(Task task)
-    {
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(task);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-            running = [.. _running];
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work.DisposeAsync();
 }

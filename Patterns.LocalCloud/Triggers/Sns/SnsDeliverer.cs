@@ -4,6 +4,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.Triggers.Sns;
 
@@ -24,8 +25,7 @@ internal sealed class SnsDeliverer : IAsyncDisposable
     private readonly HttpEndpointSender _http;
     private readonly LocalCloudOptions _options;
     private readonly ActivitySource? _tracing;
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
     private readonly Dictionary<string, Task> _fifoTails = new(StringComparer.Ordinal);
 
     public SnsDeliverer(LambdaService lambda, MotoClient edgeLoopback, SnsEnvelopes envelopes, SubscriptionConfirmations confirmations, HttpEndpointSender http, LocalCloudOptions options, ActivitySource? tracing)
@@ -56,12 +56,12 @@ internal sealed class SnsDeliverer : IAsyncDisposable
                     var previous = _fifoTails.GetValueOrDefault(key, Task.CompletedTask);
                     var next = previous.ContinueWith(_ => DeliverAsync(topic, subscription, message, traceHeader), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
                     _fifoTails[key] = next;
-                    Track(next);
+                    _work.Track(next);
                 }
             }
             else
             {
-                Track(Task.Run(() => DeliverAsync(topic, subscription, message, traceHeader)));
+                _work.Run(() => DeliverAsync(topic, subscription, message, traceHeader));
             }
         }
     }
@@ -69,7 +69,7 @@ internal sealed class SnsDeliverer : IAsyncDisposable
     /// <summary>Sends an HTTP/S subscription its SubscriptionConfirmation (with the token ConfirmSubscription needs).</summary>
     public void SendConfirmation(string topicArn, string subscriptionArn, string endpoint, string token, string signatureVersion)
     {
-        Track(Task.Run(async () =>
+        _work.Run(async () =>
         {
             var messageId = Guid.NewGuid().ToString();
             var body = _envelopes.SubscriptionConfirmation(messageId, topicArn, token, DateTimeOffset.UtcNow, signatureVersion);
@@ -81,17 +81,17 @@ internal sealed class SnsDeliverer : IAsyncDisposable
             };
             try
             {
-                await _http.SendAsync(endpoint, body, headers, _stopping.Token).ConfigureAwait(false);
+                await _http.SendAsync(endpoint, body, headers, _work.Stopping).ConfigureAwait(false);
             }
             catch (SnsDeliveryException exception)
             {
                 _options.Log?.WriteLine($"SNS: the SubscriptionConfirmation for {subscriptionArn} could not be delivered: {exception.Message}. The subscription stays pending; subscribe again once {endpoint} answers.");
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_work.IsStopping)
             {
                 // the local cloud is stopping
             }
-        }));
+        });
     }
 
     private static bool PassesFilter(SnsSubscription subscription, SnsMessage message)
@@ -131,7 +131,7 @@ internal sealed class SnsDeliverer : IAsyncDisposable
             span?.SetStatus(ActivityStatusCode.Error, exception.Message);
             await DeadLetterAsync(subscription, message, topic, exception.Message, deliveryTrace).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (_work.IsStopping)
         {
             _options.Log?.WriteLine($"SNS: delivery of {message.MessageId} to {subscription.Arn} was abandoned: the local cloud stopped.");
         }
@@ -190,14 +190,14 @@ internal sealed class SnsDeliverer : IAsyncDisposable
             headers["X-Amzn-Trace-Id"] = traceHeader;
         if (span is not null)
             headers["traceparent"] = $"00-{span.TraceId.ToHexString()}-{span.SpanId.ToHexString()}-01";
-        await _http.SendAsync(subscription.Endpoint, _envelopes.Body(message, subscription, topic.SignatureVersion), headers, _stopping.Token).ConfigureAwait(false);
+        await _http.SendAsync(subscription.Endpoint, _envelopes.Body(message, subscription, topic.SignatureVersion), headers, _work.Stopping).ConfigureAwait(false);
     }
 
     private async Task SendToQueueAsync(string queueArn, string body, IReadOnlyList<MessageAttribute> attributes, SnsMessage message, string? traceHeader)
     {
         if (queueArn.Split(':') is not ["arn", _, "sqs", _, var account, var queueName])
             throw new SnsDeliveryException($"{queueArn} is not an SQS queue ARN");
-        var token = _stopping.Token;
+        var token = _work.Stopping;
         var queueUrl = (await _edge.CallJsonAsync("sqs", "AmazonSQS.GetQueueUrl", new { QueueName = queueName, QueueOwnerAWSAccountId = account }, token, traceHeader).ConfigureAwait(false))?["QueueUrl"]?.GetValue<string>()
             ?? throw new SnsDeliveryException($"GetQueueUrl for {queueArn} answered without a QueueUrl");
         var request = new Dictionary<string, object> { ["QueueUrl"] = queueUrl, ["MessageBody"] = body };
@@ -249,10 +249,7 @@ internal sealed class SnsDeliverer : IAsyncDisposable
     {
         if (_tracing is null)
             return null;
-        var parent = TraceContext.ToActivityContext(traceHeader);
-        if (parent is null)
-            Activity.Current = null; // not under the edge's hosting activity, which is exported nowhere
-        var span = _tracing.StartActivity($"deliver {topic.Name}", ActivityKind.Producer, parent ?? default);
+        var span = PlatformSpan.Start(_tracing, $"deliver {topic.Name}", ActivityKind.Producer, TraceContext.ToActivityContext(traceHeader));
         span?.SetTag("messaging.system", "aws_sns");
         span?.SetTag("messaging.operation.type", "send");
         span?.SetTag("messaging.operation.name", "deliver");
@@ -265,22 +262,5 @@ internal sealed class SnsDeliverer : IAsyncDisposable
         return span;
     }
 
-    private void Track(Task task)
-    {
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(task);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        Task[] running;
-        lock (_running)
-            running = [.. _running];
-        await Task.WhenAll(running).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work.DisposeAsync();
 }

@@ -7,6 +7,7 @@ using Patterns.LocalCloud.Edge;
 using Patterns.LocalCloud.Lambda;
 using Patterns.LocalCloud.Lambda.Execution;
 using Patterns.LocalCloud.Moto;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.Triggers.Sns;
 
@@ -279,9 +280,7 @@ internal sealed class SnsService : IEdgeService, IProxyObserver, IAsyncDisposabl
         if (_tracing is null)
             return null;
         var parent = TraceContext.FromTraceparent(request.Headers["traceparent"].FirstOrDefault()) ?? TraceContext.ToActivityContext(callerTrace);
-        if (parent is null)
-            Activity.Current = null; // not under the edge's hosting activity, which is exported nowhere
-        var span = _tracing.StartActivity($"publish {topic.Name}", ActivityKind.Server, parent ?? default);
+        var span = PlatformSpan.Start(_tracing, $"publish {topic.Name}", ActivityKind.Server, parent);
         span?.SetTag("messaging.system", "aws_sns");
         span?.SetTag("messaging.operation.type", "send");
         span?.SetTag("messaging.operation.name", operation == "Publish" ? "publish" : "publish_batch");

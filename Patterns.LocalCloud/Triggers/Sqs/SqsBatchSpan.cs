@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Patterns.LocalCloud.Lambda.Execution;
+using Patterns.LocalCloud.Telemetry;
 
 namespace Patterns.LocalCloud.Triggers.Sqs;
 
@@ -16,14 +17,9 @@ internal static class SqsBatchSpan
         if (source is null || messages.Count == 0)
             return null;
         var producers = messages.Select(m => TraceContext.ToActivityContext(m.TraceHeader)).ToList();
-        var parent = producers[0];
-        if (parent is null)
-        {
-            // A poller runs outside any request; without a producer the batch starts its own trace.
-            Activity.Current = null;
-        }
+        // Without a producer's context the batch starts its own trace.
         var links = producers.OfType<ActivityContext>().Select(context => new ActivityLink(context)).ToList();
-        var span = source.StartActivity($"process {queue.Name}", ActivityKind.Consumer, parent ?? default, tags: null, links);
+        var span = PlatformSpan.Start(source, $"process {queue.Name}", ActivityKind.Consumer, producers[0], links);
         if (span is null)
             return null;
         span.SetTag("messaging.system", "aws_sqs");

@@ -11,41 +11,21 @@ namespace Patterns.LocalCloud.Triggers.EventBridge.Delivery;
 /// </summary>
 internal sealed class DeliveryRunner(ITargetSender sender, IDeadLetterSink deadLetters, RetryBackoff backoff, TimeProvider time, TextWriter? log) : IAsyncDisposable
 {
-    private readonly CancellationTokenSource _stopping = new();
-    private readonly List<Task> _running = [];
+    private readonly BackgroundWork _work = new();
 
-    public void Start(TargetDelivery delivery)
-    {
-        var run = Task.Run(() => RunAsync(delivery));
-        lock (_running)
-        {
-            _running.RemoveAll(t => t.IsCompleted);
-            _running.Add(run);
-        }
-    }
+    public void Start(TargetDelivery delivery) => _work.Run(() => RunAsync(delivery));
 
     /// <summary>
     /// Waits until no delivery is running, including those that deliveries start (an event
     /// forwarded to another bus is delivered again from there).
     /// </summary>
-    public async Task WhenIdleAsync()
-    {
-        while (true)
-        {
-            Task[] running;
-            lock (_running)
-                running = [.. _running.Where(t => !t.IsCompleted)];
-            if (running.Length == 0)
-                return;
-            await Task.WhenAll(running).ConfigureAwait(false);
-        }
-    }
+    public Task WhenIdleAsync() => _work.WhenIdleAsync();
 
     internal async Task RunAsync(TargetDelivery delivery)
     {
         // Calls made for this delivery continue its span, not whatever request started it.
         Activity.Current = delivery.Span;
-        var token = _stopping.Token;
+        var token = _work.Stopping;
         var policy = delivery.Target.RetryPolicy;
         var retries = 0;
         try
@@ -137,10 +117,5 @@ internal sealed class DeliveryRunner(ITargetSender sender, IDeadLetterSink deadL
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await WhenIdleAsync().ConfigureAwait(false);
-        _stopping.Dispose();
-    }
+    public ValueTask DisposeAsync() => _work.DisposeAsync();
 }

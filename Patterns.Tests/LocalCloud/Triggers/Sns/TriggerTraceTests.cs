@@ -43,7 +43,7 @@ public sealed class TriggerTraceTests : IAsyncLifetime
         var topicArn = await sns.CreateTopicAsync("traced-topic");
         await TriggerTestKit.AllowAsync(_edge, "TracedSubscriber", "sns.amazonaws.com", topicArn);
         await sns.SubscribeAsync(topicArn, "lambda", $"arn:aws:lambda:us-east-1:{TriggerTestKit.Account}:function:TracedSubscriber");
-        var (traceId, clientSpanId) = NewIds();
+        var (traceId, clientSpanId) = TraceIds.New();
 
         using var request = Signed(HttpMethod.Post, "/", "sns", new FormUrlEncodedContent(
             [new("Action", "Publish"), new("Version", "2010-03-31"), new("TopicArn", topicArn), new("Message", "traced")]));
@@ -76,7 +76,7 @@ public sealed class TriggerTraceTests : IAsyncLifetime
             </CloudFunctionConfiguration></NotificationConfiguration>
             """)))
             Assert.True((await _edge.SendAsync(configuration)).IsSuccessStatusCode);
-        var (traceId, clientSpanId) = NewIds();
+        var (traceId, clientSpanId) = TraceIds.New();
 
         using var upload = Signed(HttpMethod.Put, "/traced-bucket/in/photo.jpg", "s3", new StringContent("pixels"));
         upload.Headers.Add("traceparent", $"00-{traceId}-{clientSpanId}-01");
@@ -110,9 +110,7 @@ public sealed class TriggerTraceTests : IAsyncLifetime
         return request;
     }
 
-    private static (string TraceId, string SpanId) NewIds() =>
-        (Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64(1, long.MaxValue))));
 
-    private async Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete) =>
-        await Poll.UntilAsync(() => Task.FromResult(_dashboard.Store.GetTrace(traceId)), complete, TraceDeadline, $"trace {traceId} in the dashboard");
+    private Task<IReadOnlyList<TelemetrySpan>> TraceAsync(string traceId, Func<IReadOnlyList<TelemetrySpan>, bool> complete) =>
+        DashboardTrace.WaitAsync(_dashboard.Store, traceId, complete, TraceDeadline);
 }

@@ -22,7 +22,7 @@ public sealed class SqsTraceTests(SqsTelemetryFixture fixture) : IClassFixture<S
     public async Task SendMessage_keeps_the_callers_traceparent_or_X_Ray_header_unless_it_set_AWSTraceHeader_itself()
     {
         var queueUrl = await fixture.CreateQueueAsync("trace-json");
-        var (traceId, spanId) = NewIds();
+        var (traceId, spanId) = TraceIds.New();
 
         await JsonCallAsync("SendMessage", new { QueueUrl = queueUrl, MessageBody = "traceparent" }, ("traceparent", $"00-{traceId}-{spanId}-01"));
         await JsonCallAsync("SendMessage", new { QueueUrl = queueUrl, MessageBody = "x-ray" }, ("X-Amzn-Trace-Id", XRayHeader));
@@ -126,8 +126,8 @@ public sealed class SqsTraceTests(SqsTelemetryFixture fixture) : IClassFixture<S
     {
         var queueUrl = await fixture.CreateQueueAsync("trace-span");
         await fixture.CreateFunctionAsync("SpanRecorder", SqsTriggerFixture.Record);
-        var (firstTrace, firstSpan) = NewIds();
-        var (secondTrace, secondSpan) = NewIds();
+        var (firstTrace, firstSpan) = TraceIds.New();
+        var (secondTrace, secondSpan) = TraceIds.New();
         await JsonCallAsync("SendMessage", new { QueueUrl = queueUrl, MessageBody = "first" }, ("traceparent", $"00-{firstTrace}-{firstSpan}-01"));
         await JsonCallAsync("SendMessage", new { QueueUrl = queueUrl, MessageBody = "second" }, ("traceparent", $"00-{secondTrace}-{secondSpan}-01"));
 
@@ -148,8 +148,6 @@ public sealed class SqsTraceTests(SqsTelemetryFixture fixture) : IClassFixture<S
         Assert.Equal($"Root=1-{firstTrace[..8]}-{firstTrace[8..]};Parent={invoke.SpanId.ToHexString()};Sampled=1", SqsLog.Lines(log, "TRACE").Single());
     }
 
-    private static (string TraceId, string SpanId) NewIds() =>
-        (Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()), Convert.ToHexStringLower(BitConverter.GetBytes(Random.Shared.NextInt64(1, long.MaxValue))));
 
     private static string Md5(string text) => Convert.ToHexStringLower(System.Security.Cryptography.MD5.HashData(Encoding.UTF8.GetBytes(text)));
 
