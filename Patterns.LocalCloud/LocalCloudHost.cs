@@ -57,8 +57,18 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public static async Task<LocalCloudHost> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var edgePort = options.EdgePort == 0 ? MotoServer.FreePort() : options.EdgePort;
-        var moto = await StartMotoAsync(options, edgePort, cancellationToken).ConfigureAwait(false);
+        var edgeSocket = EdgeSocket.Bind(options.EdgePort);
+        var edgePort = EdgeSocket.PortOf(edgeSocket);
+        MotoServer moto;
+        try
+        {
+            moto = await StartMotoAsync(options, edgePort, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            edgeSocket.Dispose();
+            throw;
+        }
 
         var motoHttp = new HttpClient(new SocketsHttpHandler
         {
@@ -89,7 +99,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         IEdgeService[] services = [lambda, apiGateway, events, sns, new S3NotificationService(proxy, motoClient, s3Notifications, options), new SqsEdgeService(proxy, motoClient)];
         try
         {
-            var edge = await EdgeServer.StartAsync(edgePort, services, proxy, cancellationToken).ConfigureAwait(false);
+            var edge = await EdgeServer.StartAsync(edgeSocket, services, proxy, cancellationToken).ConfigureAwait(false);
             return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, events, triggers, edge, telemetry);
         }
         catch

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -23,9 +24,12 @@ internal sealed class EdgeServer : IAsyncDisposable
 
     public Uri Url { get; }
 
-    public static async Task<EdgeServer> StartAsync(int port, IReadOnlyList<IEdgeService> services, MotoProxy proxy, CancellationToken cancellationToken)
+    /// <param name="socket">The socket <see cref="EdgeSocket.Bind"/> reserved; the edge listens on it and owns it from here.</param>
+    public static async Task<EdgeServer> StartAsync(Socket socket, IReadOnlyList<IEdgeService> services, MotoProxy proxy, CancellationToken cancellationToken)
     {
+        var port = EdgeSocket.PortOf(socket);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = _ => socket);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);
@@ -42,12 +46,13 @@ internal sealed class EdgeServer : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException exception)
+        catch (Exception exception)
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(
-                $"The edge cannot listen on 127.0.0.1:{port}: {exception.Message}. Another local cloud (or LocalStack) may be running there; stop it or choose another port.",
-                exception);
+            socket.Dispose();
+            if (exception is IOException)
+                throw new InvalidOperationException($"The edge cannot listen on 127.0.0.1:{port}: {exception.Message}", exception);
+            throw;
         }
         var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{port}";
         return new EdgeServer(app, new Uri(address.EndsWith('/') ? address : address + "/"));

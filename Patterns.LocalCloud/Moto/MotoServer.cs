@@ -88,7 +88,24 @@ internal sealed class MotoServer : IAsyncDisposable
     /// <param name="accountId">The account every resource belongs to (MOTO_ACCOUNT_ID), the same as the Lambda service's ARNs.</param>
     public static async Task<MotoServer> StartAsync(string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        // moto binds its port itself, a second after it was found free while Python imports
+        // moto; any outgoing connection of the machine may take the port in between. That
+        // failure names the port, and another free port is as good.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnAsync(FreePort(), python, callbackPort, accountId, log, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MotoPortTakenException exception) when (attempt < 3)
+            {
+                log?.WriteLine($"{exception.Message} Starting moto_server on another port.");
+            }
+        }
+    }
+
+    private static async Task<MotoServer> StartOnAsync(int port, string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo(python)
         {
             RedirectStandardOutput = true,
@@ -129,8 +146,12 @@ internal sealed class MotoServer : IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (_process.HasExited)
-                throw new InvalidOperationException(
-                    $"moto_server exited with code {_process.ExitCode} while starting. Its output:{Environment.NewLine}{output}");
+            {
+                var message = $"moto_server exited with code {_process.ExitCode} while starting. Its output:{Environment.NewLine}{output}";
+                throw output.ToString().Contains("in use", StringComparison.OrdinalIgnoreCase)
+                    ? new MotoPortTakenException($"moto_server could not listen on {Url}: the port was taken.", new InvalidOperationException(message))
+                    : new InvalidOperationException(message);
+            }
             try
             {
                 using var response = await http.GetAsync(new Uri(Url, "moto-api/data.json"), cancellationToken).ConfigureAwait(false);

@@ -90,4 +90,18 @@ public sealed class LifecycleTests
         Assert.Contains("cannot import moto", error.Message);
         Assert.Contains("pip install 'moto[server]'", error.Message);
     }
+    [Fact]
+    public async Task A_port_in_use_is_refused_by_name_before_moto_starts()
+    {
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        other.Start();
+        var port = ((System.Net.IPEndPoint)other.LocalEndpoint).Port;
+        var log = new StringWriter();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = port, Log = log }));
+
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("in use", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("moto", log.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
 }

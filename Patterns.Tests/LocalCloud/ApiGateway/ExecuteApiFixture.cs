@@ -65,13 +65,14 @@ public class ExecuteApiFixture : IAsyncLifetime
     {
         Options = new LocalCloudOptions { EdgePort = 0, Log = _logWriter };
         var python = await MotoInstaller.ResolvePythonAsync(Options, CancellationToken.None);
-        var edgePort = MotoServer.FreePort();
+        var edgeSocket = EdgeSocket.Bind(0);
+        var edgePort = EdgeSocket.PortOf(edgeSocket);
         _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
         var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options, _tracing, _time);
         var proxy = new MotoProxy(Moto, Options.Region);
         proxy.Observe(executor);
-        _edge = await EdgeServer.StartAsync(edgePort, [executor], proxy, CancellationToken.None);
+        _edge = await EdgeServer.StartAsync(edgeSocket, [executor], proxy, CancellationToken.None);
         Edge = new HttpClient { BaseAddress = _edge.Url };
     }
 
