@@ -32,8 +32,8 @@ public sealed partial class QueueLoadLevelingVerifyTests(QueueLoadLevelingFixtur
         var batches = log.Select(m => BatchLine().Match(m)).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.All(batches, size => Assert.InRange(size, 1, Pattern04QueueLoadLeveling.BatchSize));
         Assert.True(batches.Count >= 2, $"10 payments in batches of at most 5 take at least two batches; the log shows {batches.Count}.");
-        var producerLog = await fixture.LogAsync(Pattern04QueueLoadLeveling.ProducerName);
-        Assert.Contains("Sent 10 payment messages to SQS", producerLog);
+        // The producer's log reaches CloudWatch Logs on the log writer's schedule, after its result.
+        await fixture.LogUntilAsync(Pattern04QueueLoadLeveling.ProducerName, l => l.Contains("Sent 10 payment messages to SQS"), "the producer's summary line");
     }
 
     [Fact]
@@ -54,7 +54,10 @@ public sealed partial class QueueLoadLevelingVerifyTests(QueueLoadLevelingFixtur
         }, count => poison.All(dead.ContainsKey), TimeSpan.FromSeconds(40), "the three poison payments in PaymentQueue-DLQ");
 
         Assert.Equal(poison.Order(), dead.Keys.Order());
-        var log = await fixture.LogAsync(Pattern04QueueLoadLeveling.ProcessorName);
+        var log = await fixture.LogUntilAsync(Pattern04QueueLoadLeveling.ProcessorName,
+            l => good.All(id => l.Any(m => m.StartsWith($"Processing payment {id} ", StringComparison.Ordinal)))
+                && poison.All(id => l.Count(m => m.Contains($"payment {id} is marked simulateFailure", StringComparison.Ordinal)) >= Pattern04QueueLoadLeveling.MaxReceiveCount),
+            "every receive of the drill in the processor's log");
         // Each poison payment failed on each of its three receives, and no more.
         Assert.All(poison, id => Assert.Equal(Pattern04QueueLoadLeveling.MaxReceiveCount, log.Count(m => m.Contains($"payment {id} is marked simulateFailure", StringComparison.Ordinal))));
         Assert.All(good, id => Assert.Single(log, m => m.StartsWith($"Processing payment {id} ", StringComparison.Ordinal)));

@@ -48,18 +48,31 @@ public sealed class FilePipelineVerifyTests(FilePipelineFixture fixture) : IClas
     public async Task Two_uploads_are_two_invocations()
     {
         var keys = new[] { $"{Guid.NewGuid():N}-a.txt", $"{Guid.NewGuid():N}-b.txt" };
-        var startsBefore = (await fixture.LogAsync(Pattern06FilePipeline.ProcessorName)).Count(IsStart);
         using var s3 = fixture.App.CreateS3Client();
         await Task.WhenAll(keys.Select(k => s3.PutObjectAsync(new PutObjectRequest { BucketName = Pattern06FilePipeline.UploadsBucket, Key = k, ContentBody = k })));
 
         var log = await fixture.LogUntilAsync(Pattern06FilePipeline.ProcessorName,
             l => keys.All(k => l.Any(m => m.StartsWith("Result written", StringComparison.Ordinal) && m.Contains(k, StringComparison.Ordinal))), "both results");
         Assert.All(keys, k => Assert.Single(log, m => m.StartsWith("Processing: ", StringComparison.Ordinal) && m.Contains(k, StringComparison.Ordinal)));
-        // One invocation per object, as S3 notifies: two START lines more, not one with two records.
-        Assert.Equal(startsBefore + 2, log.Count(IsStart));
+        // One invocation per object, as S3 notifies, not one with two records: an instance writes an
+        // invocation's lines together in its own stream, so the START before each key's line names its invocation.
+        using var edge = new HttpClient { BaseAddress = fixture.App.EdgeUrl };
+        var events = await CloudWatchLogs.EventsAsync(edge, $"/aws/lambda/{Pattern06FilePipeline.ProcessorName}");
+        var invocations = keys.Select(k => InvocationOf(events, k)).ToList();
+        Assert.All(invocations, Assert.NotNull);
+        Assert.NotEqual(invocations[0], invocations[1]);
     }
 
-    private static bool IsStart(string line) => line.StartsWith("START RequestId: ", StringComparison.Ordinal);
+    private static string? InvocationOf(List<(string Stream, string Message)> events, string key)
+    {
+        var at = events.FindIndex(e => e.Message.StartsWith("Processing: ", StringComparison.Ordinal) && e.Message.Contains(key, StringComparison.Ordinal));
+        for (var i = at - 1; i >= 0 && at >= 0; i--)
+        {
+            if (events[i].Stream == events[at].Stream && events[i].Message.StartsWith("START RequestId: ", StringComparison.Ordinal))
+                return events[i].Message;
+        }
+        return null;
+    }
 
     private static async Task<string?> TryGetAsync(IAmazonS3 s3, string key)
     {

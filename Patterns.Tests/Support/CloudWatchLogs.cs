@@ -7,7 +7,11 @@ namespace Patterns.Tests.Support;
 internal static class CloudWatchLogs
 {
     /// <summary>Every message of the group, oldest first; empty while the group does not exist yet.</summary>
-    public static async Task<List<string>> MessagesAsync(HttpClient edge, string group)
+    public static async Task<List<string>> MessagesAsync(HttpClient edge, string group) =>
+        [.. (await EventsAsync(edge, group)).Select(e => e.Message)];
+
+    /// <summary>Every event of the group with its log stream (one per function instance), oldest first.</summary>
+    public static async Task<List<(string Stream, string Message)>> EventsAsync(HttpClient edge, string group)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/")
         {
@@ -18,6 +22,6 @@ internal static class CloudWatchLogs
         if (!response.IsSuccessStatusCode)
             return [];
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return [.. body.RootElement.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("message").GetString()!)];
+        return [.. body.RootElement.GetProperty("events").EnumerateArray().Select(e => (e.GetProperty("logStreamName").GetString()!, e.GetProperty("message").GetString()!))];
     }
 }
