@@ -128,7 +128,6 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
 
     private async Task<IReadOnlyList<LogEvent>> FinishLogAsync(InvocationLog log, double durationMs, double? initDurationMs, TimeSpan wait)
     {
-        var report = new InvocationReport(durationMs, _function.MemorySizeMb, MaxMemoryUsedMb(), initDurationMs);
         try
         {
             await log.Completion.WaitAsync(wait).ConfigureAwait(false);
@@ -137,6 +136,9 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         {
             // A runtime that writes no end marker: take what has arrived so far.
         }
+        // Read after the wait, so that reading /proc is not on the invocation's path. It is the
+        // process's high-water mark, which only grows, as AWS's figure does on a warm instance.
+        var report = new InvocationReport(durationMs, _function.MemorySizeMb, MaxMemoryUsedMb(), initDurationMs);
         var events = log.Finish(report);
         _settings.Logs.Write(_function.LogGroupName, LogStreamName, events);
         return events;

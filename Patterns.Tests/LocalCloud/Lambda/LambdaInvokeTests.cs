@@ -159,6 +159,10 @@ public sealed class LambdaInvokeTests(LocalCloudFixture fixture) : IClassFixture
         Assert.Equal($"END RequestId: {requestId}", lines[^2]);
         Assert.StartsWith($"REPORT RequestId: {requestId}\tDuration: ", lines[^1]);
         Assert.Contains("Init Duration: ", lines[^1]); // the first invoke is a cold start
+        // The function process's peak resident memory: a .NET process has tens of MB at least.
+        var maxMemory = System.Text.RegularExpressions.Regex.Match(lines[^1], @"\tMax Memory Used: (\d+) MB\t");
+        Assert.True(maxMemory.Success, lines[^1]);
+        Assert.InRange(int.Parse(maxMemory.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 10, 10_000);
     }
 
     [Fact]
