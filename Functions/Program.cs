@@ -1,3 +1,3 @@
 using Functions.Runtime.Bootstrap;
 
-return await LambdaBootstrap.RunAsync(Environment.GetEnvironmentVariable, TimeProvider.System, CancellationToken.None);
+return LambdaBootstrap.Run(Environment.GetEnvironmentVariable, TimeProvider.System, CancellationToken.None);

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Patterns.Benchmarks;
 
 /// <summary>Latencies of one measurement, in milliseconds.</summary>
-internal sealed class Samples(string name)
+/// <param name="warmUpCalls">Calls made before the measurement, not in it.</param>
+internal sealed class Samples(string name, int warmUpCalls = 0)
 {
     private readonly List<double> _values = [];
 
@@ -22,5 +23,5 @@ internal sealed class Samples(string name)
 
     public double P99 => Percentile(99);
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Name,-44} p50 {P50,8:0.000} ms   p99 {P99,8:0.000} ms   (n={_values.Count})");
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"{Name,-44} p50 {P50,8:0.000} ms   p99 {P99,8:0.000} ms   (n={_values.Count}{(warmUpCalls > 0 ? $", after {warmUpCalls} warm-up calls" : "")})");
 }

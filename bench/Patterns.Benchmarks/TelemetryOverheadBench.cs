@@ -14,27 +14,22 @@ internal static class TelemetryOverheadBench
 
     public static async Task RunAsync()
     {
-        Samples off;
-        await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null }))
-        {
-            var lambda = new LambdaBench(cloud);
-            await lambda.CreateAsync("BenchQuiet", "Functions::Functions.Diagnostics.Faults::Echo");
-            off = await WarmInvokeBench.MeasureAsync("warm invoke, telemetry off", () => lambda.InvokeAsync("BenchQuiet", Payload));
-        }
+        await using var quiet = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null });
+        await using var dashboard = await DashboardServer.StartAsync(new DashboardOptions { Port = 0 }, new NoModel());
+        await using var traced = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null, FunctionBaseEnvironment = dashboard.OtlpEnvironment, OtlpEndpoint = dashboard.OtlpEndpoint });
+        var off = new LambdaBench(quiet);
+        var on = new LambdaBench(traced);
+        await off.CreateAsync("BenchQuiet", "Functions::Functions.Diagnostics.Faults::Echo");
+        await on.CreateAsync("BenchTraced", "Functions::Functions.Diagnostics.Faults::Echo");
 
-        Samples on;
-        await using (var dashboard = await DashboardServer.StartAsync(new DashboardOptions { Port = 0 }, new NoModel()))
-        await using (var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null, FunctionBaseEnvironment = dashboard.OtlpEnvironment, OtlpEndpoint = dashboard.OtlpEndpoint }))
-        {
-            var lambda = new LambdaBench(cloud);
-            await lambda.CreateAsync("BenchTraced", "Functions::Functions.Diagnostics.Faults::Echo");
-            on = await WarmInvokeBench.MeasureAsync("warm invoke, OTLP export to the dashboard", () => lambda.InvokeAsync("BenchTraced", Payload));
-        }
+        var samples = await SideBySide.MeasureAsync(
+            ("warm invoke, telemetry off", () => off.InvokeAsync("BenchQuiet", Payload)),
+            ("warm invoke, OTLP export to the dashboard", () => on.InvokeAsync("BenchTraced", Payload)));
 
         Report.Section("Telemetry overhead: OTLP export on vs off");
-        Report.Line(off);
-        Report.Line(on);
-        Report.Ratio("export on / off (p50)", on.P50, off.P50, 1.2);
-        Report.Ratio("export on / off (p99)", on.P99, off.P99);
+        Report.Line(samples[0]);
+        Report.Line(samples[1]);
+        Report.Ratio("export on / off (p50)", samples[1].P50, samples[0].P50, 1.2);
+        Report.Ratio("export on / off (p99)", samples[1].P99, samples[0].P99);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 
 namespace Patterns.Benchmarks;
@@ -9,7 +8,6 @@ namespace Patterns.Benchmarks;
 /// </summary>
 internal static class WarmInvokeBench
 {
-    private const int Warmup = 200;
     private const int Count = 2000;
     private const string Payload = """{"name":"Trainee","price":49.99}""";
 
@@ -17,15 +15,17 @@ internal static class WarmInvokeBench
     {
         await using var echo = await EchoProcess.StartAsync();
         using var http = new HttpClient { BaseAddress = echo.Url };
-        var baseline = await MeasureAsync("bare loopback HTTP echo (other process)", async () =>
-        {
-            using var response = await http.PostAsync("echo", new StringContent(Payload, Encoding.UTF8, "application/json"));
-            await response.Content.ReadAsByteArrayAsync();
-        });
-
         await lambda.CreateAsync("BenchEcho", "Functions::Functions.Diagnostics.Faults::Echo");
-        var invoke = await MeasureAsync("warm invoke through the edge", () => lambda.InvokeAsync("BenchEcho", Payload));
-        var dryRun = await MeasureAsync("DryRun invoke (edge and Lambda API only)", () => lambda.InvokeAsync("BenchEcho", Payload, "DryRun"));
+
+        var samples = await SideBySide.MeasureAsync(
+            ("bare loopback HTTP echo (other process)", async () =>
+            {
+                using var response = await http.PostAsync("echo", new StringContent(Payload, Encoding.UTF8, "application/json"));
+                await response.Content.ReadAsByteArrayAsync();
+            }),
+            ("warm invoke through the edge", () => lambda.InvokeAsync("BenchEcho", Payload)),
+            ("DryRun invoke (edge and Lambda API only)", () => lambda.InvokeAsync("BenchEcho", Payload, "DryRun")));
+        var (baseline, invoke, dryRun) = (samples[0], samples[1], samples[2]);
 
         Report.Section("Warm invoke vs loopback echo");
         Report.Line(baseline);
@@ -33,19 +33,5 @@ internal static class WarmInvokeBench
         Report.Line(invoke);
         Report.Ratio("warm invoke / echo (p50)", invoke.P50, baseline.P50, 3.0);
         Report.Ratio("warm invoke / echo (p99)", invoke.P99, baseline.P99);
-    }
-
-    public static async Task<Samples> MeasureAsync(string name, Func<Task> call)
-    {
-        for (var i = 0; i < Warmup; i++)
-            await call();
-        var samples = new Samples(name);
-        for (var i = 0; i < Count; i++)
-        {
-            var start = Stopwatch.GetTimestamp();
-            await call();
-            samples.Add(Stopwatch.GetElapsedTime(start));
-        }
-        return samples;
     }
 }

@@ -21,17 +21,21 @@ internal sealed class InvocationLoop(
 {
     private bool coldStart = true;
 
-    /// <summary>Returns only by an exception: <see cref="RuntimeApiException"/> or cancellation.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns only by an exception: <see cref="RuntimeApiException"/> or cancellation. Runs on the
+    /// calling thread, which also waits for an asynchronous handler: the thread that blocks on the
+    /// Runtime API is the one woken by the next event.
+    /// </summary>
+    public void Run(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var invocation = await runtimeApi.GetNextInvocationAsync(cancellationToken);
-            await ServeAsync(invocation, cancellationToken);
+            var invocation = runtimeApi.GetNextInvocation(cancellationToken);
+            Serve(invocation, cancellationToken);
         }
     }
 
-    private async Task ServeAsync(Invocation invocation, CancellationToken cancellationToken)
+    private void Serve(Invocation invocation, CancellationToken cancellationToken)
     {
         // AWS runtimes publish the trace header here for the X-Ray SDK and for OpenTelemetry's propagator.
         Environment.SetEnvironmentVariable(RuntimeSettings.TraceIdVariable, invocation.TraceId);
@@ -45,14 +49,15 @@ internal sealed class InvocationLoop(
             coldStart = false;
             try
             {
-                body = await handler.InvokeAsync(invocation.Payload, context);
+                var pending = handler.InvokeAsync(invocation.Payload, context);
+                body = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
             }
             catch (Exception exception)
             {
                 // The handler's failure is the invocation's result: it goes to the caller as an Unhandled function error.
                 error = ErrorResponse.FromException(exception);
                 InvocationTracing.Fail(activity, exception);
-                await output.ReportFailureAsync(invocation.RequestId, exception);
+                output.ReportFailure(invocation.RequestId, exception);
             }
         }
 
@@ -61,17 +66,17 @@ internal sealed class InvocationLoop(
         // The trace is complete when the caller sees the result: the span ended above, and leaves now.
         if (telemetry is not null && !telemetry.Flush())
         {
-            await Console.Error.WriteLineAsync($"Telemetry of invocation {invocation.RequestId} was not exported in time: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
+            Console.Error.WriteLine($"Telemetry of invocation {invocation.RequestId} was not exported in time: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
         }
 
-        await output.CompleteAsync(invocation.RequestId, cancellationToken);
+        output.Complete(invocation.RequestId);
         if (error is null)
         {
-            await runtimeApi.PostResponseAsync(invocation.RequestId, body, cancellationToken);
+            runtimeApi.PostResponse(invocation.RequestId, body, cancellationToken);
         }
         else
         {
-            await runtimeApi.PostErrorAsync(invocation.RequestId, error, cancellationToken);
+            runtimeApi.PostError(invocation.RequestId, error, cancellationToken);
         }
     }
 }

@@ -15,18 +15,18 @@ namespace Functions.Runtime.Bootstrap;
 /// </summary>
 internal static class LambdaBootstrap
 {
-    public static async Task<int> RunAsync(Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
+    public static int Run(Func<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
         var settings = RuntimeSettings.Read(environment);
         if (settings.RuntimeApi is null)
         {
-            await Console.Error.WriteLineAsync(RuntimeErrors.RuntimeApiNotSet(RuntimeSettings.RuntimeApiVariable));
+            Console.Error.WriteLine(RuntimeErrors.RuntimeApiNotSet(RuntimeSettings.RuntimeApiVariable));
             return ExitCodes.NotInRuntimeEnvironment;
         }
 
         if (!RuntimeSettings.IsHostAndPort(settings.RuntimeApi))
         {
-            await Console.Error.WriteLineAsync(RuntimeErrors.RuntimeApiInvalid(RuntimeSettings.RuntimeApiVariable, settings.RuntimeApi));
+            Console.Error.WriteLine(RuntimeErrors.RuntimeApiInvalid(RuntimeSettings.RuntimeApiVariable, settings.RuntimeApi));
             return ExitCodes.NotInRuntimeEnvironment;
         }
 
@@ -35,7 +35,7 @@ internal static class LambdaBootstrap
         using var telemetry = FunctionTelemetry.Start(environment);
         try
         {
-            var handler = await InitializeAsync(runtimeApi, settings, cancellationToken);
+            var handler = Initialize(runtimeApi, settings, cancellationToken);
             if (handler is null)
             {
                 return ExitCodes.InitializationFailed;
@@ -45,12 +45,12 @@ internal static class LambdaBootstrap
             using var tracing = new InvocationTracing(function);
             using var metrics = new InvocationMetrics(SinceProcessStart(time), time);
             var loop = new InvocationLoop(runtimeApi, handler, function, new InvocationOutput(settings.LogMarker, time), tracing, metrics, telemetry, time);
-            await loop.RunAsync(cancellationToken);
+            loop.Run(cancellationToken);
             return ExitCodes.Stopped;
         }
         catch (RuntimeApiException exception)
         {
-            await Console.Error.WriteLineAsync(exception.Message);
+            Console.Error.WriteLine(exception.Message);
             return ExitCodes.RuntimeApiUnavailable;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -67,7 +67,7 @@ internal static class LambdaBootstrap
     }
 
     /// <returns>The bound handler, or null after an init error was reported.</returns>
-    private static async Task<HandlerInvoker?> InitializeAsync(RuntimeApiClient runtimeApi, RuntimeSettings settings, CancellationToken cancellationToken)
+    private static HandlerInvoker? Initialize(RuntimeApiClient runtimeApi, RuntimeSettings settings, CancellationToken cancellationToken)
     {
         ErrorResponse error;
         try
@@ -81,10 +81,10 @@ internal static class LambdaBootstrap
         {
             // Whatever stops the handler from existing is an init error, a constructor's own exception included.
             error = ErrorResponse.FromException(exception);
-            await Console.Error.WriteLineAsync(RuntimeErrors.InitFailed(error));
+            Console.Error.WriteLine(RuntimeErrors.InitFailed(error));
         }
 
-        await runtimeApi.PostInitErrorAsync(error, cancellationToken);
+        runtimeApi.PostInitError(error, cancellationToken);
         return null;
     }
 }

@@ -9,10 +9,10 @@ namespace Functions.Runtime.Logging;
 /// </summary>
 internal sealed class InvocationOutput(string? logMarker, TimeProvider time)
 {
-    public Task ReportFailureAsync(string requestId, Exception exception)
+    public void ReportFailure(string requestId, Exception exception)
     {
         var timestamp = time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        return Console.Error.WriteLineAsync($"{timestamp}\t{requestId}\tfail\t{exception}");
+        Console.Error.WriteLine($"{timestamp}\t{requestId}\tfail\t{exception}");
     }
 
     /// <summary>
@@ -20,19 +20,19 @@ internal sealed class InvocationOutput(string? logMarker, TimeProvider time)
     /// writes <c>{marker}{requestId}\n</c> to both streams. Runs before the result is posted, so the
     /// marker is in the pipes by the time the host learns the result.
     /// </summary>
-    public async Task CompleteAsync(string requestId, CancellationToken cancellationToken)
+    public void Complete(string requestId)
     {
-        await Console.Out.FlushAsync(cancellationToken);
-        await Console.Error.FlushAsync(cancellationToken);
+        Console.Out.Flush();
+        Console.Error.Flush();
         if (logMarker is null)
         {
             return;
         }
 
         var line = $"{logMarker}{requestId}\n";
-        await Console.Out.WriteAsync(line);
-        await Console.Out.FlushAsync(cancellationToken);
-        await Console.Error.WriteAsync(line);
-        await Console.Error.FlushAsync(cancellationToken);
+        Console.Out.Write(line);
+        Console.Out.Flush();
+        Console.Error.Write(line);
+        Console.Error.Flush();
     }
 }
