@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using System.Threading.Channels;
 using Patterns.LocalCloud.Lambda.Functions;
 using Patterns.LocalCloud.Lambda.Logs;
 
@@ -19,8 +18,11 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
 
     private readonly FunctionDefinition _function;
     private readonly InstanceSettings _settings;
-    private readonly Channel<PendingInvocation> _next = Channel.CreateBounded<PendingInvocation>(1);
-    private readonly CancellationTokenSource _lifetime = new();
+    // The hand-over between invoke and poll: whichever comes second delivers, on its own thread.
+    private readonly Lock _handOver = new();
+    private PendingInvocation? _queued;
+    private IInvocationReceiver? _poller;
+    private bool _closed;
     // Null once the runtime first polls /next (initialised), the error JSON if it could not initialise.
     private readonly TaskCompletionSource<ReadOnlyMemory<byte>?> _initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _readers = [];
@@ -107,8 +109,18 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
 
     private async Task<RuntimeOutcome> RunAsync(PendingInvocation invocation, InvocationLog log)
     {
-        if (!_next.Writer.TryWrite(invocation))
-            return RuntimeOutcome.Fatal("Runtime.ExitError", LambdaErrors.RuntimeExited(invocation.RequestId, null));
+        IInvocationReceiver? poller;
+        lock (_handOver)
+        {
+            if (_closed || _queued is not null)
+                return RuntimeOutcome.Fatal("Runtime.ExitError", LambdaErrors.RuntimeExited(invocation.RequestId, null));
+            poller = _poller;
+            _poller = null;
+            if (poller is null)
+                _queued = invocation;
+        }
+        // A runtime that lost its connection meanwhile is an exit in the making; its timeout or exit ends the invocation.
+        poller?.Deliver(invocation);
         try
         {
             // The runtime is already polling /next once initialised, so delivery is immediate and
@@ -146,7 +158,7 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
 
     private async Task StartAsync()
     {
-        _api = await RuntimeApiServer.StartAsync(this, _lifetime.Token).ConfigureAwait(false);
+        _api = RuntimeApiServer.Start(this, _function.Name);
         var bootstrap = Path.Combine(_function.Code.Directory, "bootstrap");
         var startInfo = new ProcessStartInfo(bootstrap)
         {
@@ -263,23 +275,44 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         _initialised.TrySetResult(crash.Payload);
         if (current is not null && current.TryComplete(crash))
             _currentLog?.Add(LogEvent.Now($"{LambdaErrors.RuntimeExited(requestId, exitCode)}\nRuntime.ExitError"));
-        _next.Writer.TryComplete();
+        CloseHandOver();
         // Let the readers drain what the process wrote before it died, then close its log.
         _ = Task.WhenAll(_readers).ContinueWith(_ => _currentLog?.Close(), TaskScheduler.Default);
     }
 
-    async ValueTask<PendingInvocation> IRuntimeApiHandler.NextAsync(CancellationToken cancellationToken)
+    void IRuntimeApiHandler.Poll(IInvocationReceiver receiver)
     {
+        PendingInvocation? queued;
+        lock (_handOver)
+        {
+            if (_closed)
+                return;
+            queued = _queued;
+            _queued = null;
+            if (queued is null)
+                _poller = receiver;
+        }
+        if (queued is not null)
+            receiver.Deliver(queued);
+        // The first poll is the end of the init phase; after the hand-over, so the invoke waiting on it finds the poller.
         if (!_initialised.Task.IsCompleted)
         {
             _initDurationMs = Stopwatch.GetElapsedTime(_startTimestamp).TotalMilliseconds;
             _initialised.TrySetResult(null);
         }
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        var invocation = await _next.Reader.ReadAsync(linked.Token).ConfigureAwait(false);
-        invocation.DeliveredTimestamp = Stopwatch.GetTimestamp();
-        return invocation;
     }
+
+    void IRuntimeApiHandler.Abandon(IInvocationReceiver receiver)
+    {
+        lock (_handOver)
+        {
+            if (ReferenceEquals(_poller, receiver))
+                _poller = null;
+        }
+    }
+
+    bool IRuntimeApiHandler.IsCurrent(string requestId) =>
+        _current is { } current && current.RequestId == requestId && !current.Outcome.IsCompleted;
 
     bool IRuntimeApiHandler.Respond(string requestId, ReadOnlyMemory<byte> payload) =>
         _current is { } current && current.RequestId == requestId && current.TryComplete(RuntimeOutcome.Success(payload));
@@ -319,10 +352,19 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         await StopProcessAsync().ConfigureAwait(false);
     }
 
+    private void CloseHandOver()
+    {
+        lock (_handOver)
+        {
+            _closed = true;
+            _queued = null;
+            _poller = null;
+        }
+    }
+
     private async Task StopProcessAsync()
     {
-        _lifetime.Cancel();
-        _next.Writer.TryComplete();
+        CloseHandOver();
         if (_process is { } process)
         {
             try
@@ -346,6 +388,5 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         if (_api is not null)
             await _api.DisposeAsync().ConfigureAwait(false);
         _process?.Dispose();
-        _lifetime.Dispose();
     }
 }

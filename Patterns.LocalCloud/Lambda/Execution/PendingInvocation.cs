@@ -3,7 +3,9 @@ namespace Patterns.LocalCloud.Lambda.Execution;
 /// <summary>One invocation on its way through an instance: what the runtime receives and how it ended.</summary>
 internal sealed class PendingInvocation(string requestId, ReadOnlyMemory<byte> payload, string traceHeader, string? clientContext)
 {
-    private readonly TaskCompletionSource<RuntimeOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run on the completing thread: a result posted by the runtime travels on to the
+    // caller on the Runtime API connection's thread, without waking another.
+    private readonly TaskCompletionSource<RuntimeOutcome> _outcome = new();
 
     public string RequestId { get; } = requestId;
 

@@ -1,151 +1,106 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using System.Net.Sockets;
 
 namespace Patterns.LocalCloud.Lambda.Execution;
 
 /// <summary>
 /// The Lambda Runtime API (2018-06-01) for one instance, on its own loopback port, so that
-/// <c>AWS_LAMBDA_RUNTIME_API</c> is a plain host:port exactly as in AWS and any runtime
-/// client works unchanged.
+/// <c>AWS_LAMBDA_RUNTIME_API</c> is a plain host:port exactly as in AWS and any runtime client
+/// works unchanged. A runtime holds one or two connections for its whole life, so each gets a
+/// thread that blocks on it (<see cref="RuntimeApiConnection"/>): the kernel wakes exactly the
+/// thread that has work, with no event loop or thread pool hop in between.
 /// </summary>
 internal sealed class RuntimeApiServer : IAsyncDisposable
 {
-    private const string Prefix = "/2018-06-01/runtime/";
     private const int MaxResponseBytes = 6 * 1024 * 1024;
 
-    private readonly WebApplication _app;
+    private readonly Socket _listener;
+    private readonly IRuntimeApiHandler _handler;
+    private readonly string _name;
+    private readonly List<RuntimeApiConnection> _connections = [];
+    private bool _stopped;
 
-    private RuntimeApiServer(WebApplication app, string address)
+    private RuntimeApiServer(Socket listener, IRuntimeApiHandler handler, string name)
     {
-        _app = app;
-        Address = address;
+        _listener = listener;
+        _handler = handler;
+        _name = name;
+        Address = $"127.0.0.1:{((IPEndPoint)listener.LocalEndPoint!).Port}";
     }
 
     /// <summary>host:port, the value of AWS_LAMBDA_RUNTIME_API.</summary>
     public string Address { get; }
 
-    public static async Task<RuntimeApiServer> StartAsync(IRuntimeApiHandler handler, CancellationToken cancellationToken)
+    /// <param name="name">Names the server's threads, e.g. after the function.</param>
+    public static RuntimeApiServer Start(IRuntimeApiHandler handler, string name)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0);
-            kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = MaxResponseBytes + 1;
-        });
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        app.Run(context => ServeAsync(context, handler));
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RuntimeApiServer(app, new Uri(address).Authority);
-    }
-
-    private static async Task ServeAsync(HttpContext context, IRuntimeApiHandler handler)
-    {
-        var path = context.Request.Path.Value ?? "";
-        if (!path.StartsWith(Prefix, StringComparison.Ordinal))
-        {
-            await ErrorAsync(context, 404, "NotFound", $"No Runtime API resource at {path}").ConfigureAwait(false);
-            return;
-        }
-        var route = path[Prefix.Length..].Split('/');
-        switch (context.Request.Method, route)
-        {
-            case ("GET", ["invocation", "next"]):
-                await NextAsync(context, handler).ConfigureAwait(false);
-                break;
-            case ("POST", ["invocation", var id, "response"]):
-                await CompleteAsync(context, id, handler.Respond).ConfigureAwait(false);
-                break;
-            case ("POST", ["invocation", var id, "error"]):
-                await CompleteAsync(context, id, handler.Fail).ConfigureAwait(false);
-                break;
-            case ("POST", ["init", "error"]):
-                handler.InitFailed(await ReadBodyAsync(context).ConfigureAwait(false));
-                await AcceptedAsync(context).ConfigureAwait(false);
-                break;
-            default:
-                await ErrorAsync(context, 404, "NotFound", $"No Runtime API resource for {context.Request.Method} {path}").ConfigureAwait(false);
-                break;
-        }
-    }
-
-    private static async Task NextAsync(HttpContext context, IRuntimeApiHandler handler)
-    {
-        PendingInvocation invocation;
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            invocation = await handler.NextAsync(context.RequestAborted).ConfigureAwait(false);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            listener.Listen(16);
         }
-        catch (OperationCanceledException)
+        catch
         {
-            return; // the runtime hung up, or the instance is stopping
+            listener.Dispose();
+            throw;
         }
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(handler.TimeoutSeconds).ToUnixTimeMilliseconds();
-        var headers = context.Response.Headers;
-        headers["Lambda-Runtime-Aws-Request-Id"] = invocation.RequestId;
-        headers["Lambda-Runtime-Deadline-Ms"] = deadline.ToString(CultureInfo.InvariantCulture);
-        headers["Lambda-Runtime-Invoked-Function-Arn"] = handler.FunctionArn;
-        headers["Lambda-Runtime-Trace-Id"] = invocation.TraceHeader;
-        if (invocation.ClientContext is { } clientContext)
-            headers["Lambda-Runtime-Client-Context"] = clientContext;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength = invocation.Payload.Length;
-        await context.Response.Body.WriteAsync(invocation.Payload).ConfigureAwait(false);
+        var server = new RuntimeApiServer(listener, handler, name);
+        new Thread(server.AcceptLoop) { IsBackground = true, Name = $"Runtime API {name}" }.Start();
+        return server;
     }
 
-    private static async Task CompleteAsync(HttpContext context, string requestId, Func<string, ReadOnlyMemory<byte>, bool> complete)
+    private void AcceptLoop()
     {
-        if (context.Request.ContentLength > MaxResponseBytes)
+        while (true)
         {
-            await ErrorAsync(context, 413, "RequestEntityTooLarge", $"Response payload size exceeded maximum allowed payload size ({MaxResponseBytes} bytes).").ConfigureAwait(false);
-            return;
+            Socket socket;
+            try
+            {
+                socket = _listener.Accept();
+            }
+            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+            {
+                return; // stopped
+            }
+            socket.NoDelay = true;
+            var connection = new RuntimeApiConnection(socket, _handler, MaxResponseBytes);
+            lock (_connections)
+            {
+                if (_stopped)
+                {
+                    connection.Close();
+                    return;
+                }
+                _connections.Add(connection);
+            }
+            new Thread(() => Serve(connection)) { IsBackground = true, Name = $"Runtime API {_name} connection" }.Start();
         }
-        var body = await ReadBodyAsync(context).ConfigureAwait(false);
-        if (!complete(requestId, body))
+    }
+
+    private void Serve(RuntimeApiConnection connection)
+    {
+        connection.Serve();
+        lock (_connections)
+            _connections.Remove(connection);
+    }
+
+    /// <summary>
+    /// Closes the listener and every connection; their threads end on their own. Never waits for
+    /// them: an invoke completed on a connection's thread may be what disposes the instance.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        RuntimeApiConnection[] connections;
+        lock (_connections)
         {
-            await ErrorAsync(context, 400, "InvalidRequestID", $"Invalid request ID: {requestId} is not the invocation in progress.").ConfigureAwait(false);
-            return;
+            _stopped = true;
+            connections = [.. _connections];
+            _connections.Clear();
         }
-        await AcceptedAsync(context).ConfigureAwait(false);
-    }
-
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpContext context)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
-        return buffer.ToArray();
-    }
-
-    private static Task AcceptedAsync(HttpContext context)
-    {
-        context.Response.StatusCode = 202;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync("{\"status\":\"OK\"}", Encoding.UTF8);
-    }
-
-    private static Task ErrorAsync(HttpContext context, int status, string errorType, string message)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(
-            System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, string> { ["errorType"] = errorType, ["errorMessage"] = message }),
-            Encoding.UTF8);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        _listener.Dispose();
+        foreach (var connection in connections)
+            connection.Close();
+        return ValueTask.CompletedTask;
     }
 }
