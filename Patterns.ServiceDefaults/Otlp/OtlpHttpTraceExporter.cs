@@ -158,17 +158,6 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
 
     private void ReadAnswersOrThrow(int waitMilliseconds)
     {
-        if (unanswered.Count == 0)
-        {
-            // Idle: a receiver only speaks first to close (its keep-alive ran out) or to break.
-            if (connection.IsOpen && connection.CanRead(0))
-            {
-                connection.Close();
-            }
-
-            return;
-        }
-
         var deadline = Environment.TickCount64 + waitMilliseconds;
         while (unanswered.Count > 0)
         {
@@ -200,6 +189,13 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
                 connection.Close();
                 return;
             }
+        }
+
+        // Owed nothing, a receiver only speaks to close (its keep-alive ran out) or to break: such
+        // a connection is replaced before the next request instead of losing it.
+        if (connection.IsOpen && connection.CanRead(0))
+        {
+            connection.Close();
         }
     }
 
