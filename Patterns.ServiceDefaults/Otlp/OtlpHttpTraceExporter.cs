@@ -83,11 +83,12 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
     /// the ones that are not; a receiver that does not answer in that time loses its connection.
     /// An idle connection that the receiver closed is closed here too, so no request goes to it.
     /// </summary>
-    public void ReadAnswers(int waitMilliseconds)
+    /// <returns>True when no answer is owed any more; false when some are still awaited or were given up on.</returns>
+    public bool ReadAnswers(int waitMilliseconds)
     {
         try
         {
-            ReadAnswersOrThrow(waitMilliseconds);
+            return ReadAnswersOrThrow(waitMilliseconds);
         }
         catch (Exception exception)
         {
@@ -98,6 +99,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
                 InvalidDataException => $"the receiver's answer is not HTTP/1.x ({exception.Message})",
                 _ => $"reading the receiver's answer failed ({exception.GetType().Name}: {exception.Message})",
             });
+            return false;
         }
     }
 
@@ -105,8 +107,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
     /// <returns>False when answers were still missing.</returns>
     public bool Shutdown()
     {
-        ReadAnswers(timeoutMilliseconds);
-        var complete = unanswered.Count == 0;
+        var complete = ReadAnswers(timeoutMilliseconds);
         connection.Close();
         return complete;
     }
@@ -156,7 +157,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
         }
     }
 
-    private void ReadAnswersOrThrow(int waitMilliseconds)
+    private bool ReadAnswersOrThrow(int waitMilliseconds)
     {
         var deadline = Environment.TickCount64 + waitMilliseconds;
         while (unanswered.Count > 0)
@@ -168,7 +169,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
                     Abandon($"the receiver did not answer within {waitMilliseconds} ms; the connection is replaced");
                 }
 
-                return;
+                return false;
             }
 
             var response = connection.ReadResponse();
@@ -181,13 +182,14 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
             if (!response.KeepAlive)
             {
                 // Closing after an answer is the receiver's right; only answers still owed are a loss.
-                if (unanswered.Count > 0)
+                var complete = unanswered.Count == 0;
+                if (!complete)
                 {
                     Abandon("the receiver closed the connection after an answer");
                 }
 
                 connection.Close();
-                return;
+                return complete;
             }
         }
 
@@ -197,6 +199,8 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
         {
             connection.Close();
         }
+
+        return true;
     }
 
     /// <summary>Gives up on the connection and on the answers still owed on it.</summary>
