@@ -7,6 +7,7 @@ using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Patterns.ServiceDefaults.Otlp;
 
 namespace Patterns.ServiceDefaults;
 
@@ -64,7 +65,7 @@ public sealed class FunctionTelemetry : IDisposable
     /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set or not usable.</returns>
     public static FunctionTelemetry? Start(Func<string, string?> environment) => Start(environment, Console.Error);
 
-    /// <param name="warnings">Told why telemetry stays off when the endpoint is not usable.</param>
+    /// <param name="warnings">Told why telemetry stays off when the endpoint is not usable, and of every failed trace export.</param>
     internal static FunctionTelemetry? Start(Func<string, string?> environment, TextWriter warnings)
     {
         var endpoint = environment("OTEL_EXPORTER_OTLP_ENDPOINT");
@@ -83,11 +84,26 @@ public sealed class FunctionTelemetry : IDisposable
 
         var resource = ResourceFor(environment);
         var sdkTracing = new AwsSdkTracingCustomizer();
-        var tracerProvider = Sdk.CreateTracerProviderBuilder()
+        var tracing = Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(resource)
-            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName, Patterns.AwsClients.Core.AwsClientTracing.SourceName)
-            .AddOtlpExporter(otlp => Configure(otlp, new Uri(baseUri, "v1/traces")))
-            .Build();
+            .AddSource(RuntimeSourceName, AwsSdkTracingCustomizer.SourceName, Patterns.AwsClients.Core.AwsClientTracing.SourceName);
+        var tracesUri = new Uri(baseUri, "v1/traces");
+        if (tracesUri.Scheme == Uri.UriSchemeHttp)
+        {
+            // The invocation's path: its spans leave on the invocation thread, without waiting for the receiver's answer.
+            var errors = TextWriter.Synchronized(warnings);
+            var headers = OtlpHeaders.Parse(environment("OTEL_EXPORTER_OTLP_TRACES_HEADERS") ?? environment("OTEL_EXPORTER_OTLP_HEADERS"), errors);
+            tracing.AddProcessor(new InvocationSpanProcessor(new OtlpHttpTraceExporter(tracesUri, headers, ExportTimeoutMilliseconds, errors), ScheduledDelayMilliseconds));
+        }
+        else
+        {
+            // https means a receiver elsewhere (a collector, a vendor): TLS is not worth a client of
+            // our own, and a remote round trip is not what the fast path is for. OpenTelemetry's
+            // exporter does it; a flush then waits for its answer.
+            tracing.AddOtlpExporter(otlp => Configure(otlp, tracesUri));
+        }
+
+        var tracerProvider = tracing.Build();
 
         var meterProvider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
@@ -117,13 +133,16 @@ public sealed class FunctionTelemetry : IDisposable
     }
 
     /// <summary>
-    /// Exports every ended span now. Synchronous because OpenTelemetry's flush is: the runtime
-    /// calls it between ending an invocation's span and posting its result, when nothing else
-    /// runs. Log records follow on their own short schedule, off the invocation's path (the trace
-    /// must be complete when the caller has the result; its log lines may trail by a moment).
-    /// Metrics are not flushed here either: they go out every second and when disposed.
+    /// Exports every ended span now: the runtime calls it between ending an invocation's span and
+    /// posting its result, so the trace is complete when the caller has the result. With an http
+    /// endpoint the spans are written on the calling thread and have left the process when it
+    /// returns; the receiver's answer is read at the next export (failures go to stderr). With
+    /// https, OpenTelemetry's exporter sends them from its own thread and the flush waits for the
+    /// receiver's answer. Log records follow on their own short
+    /// schedule, off the invocation's path (its log lines may trail by a moment). Metrics are not
+    /// flushed here either: they go out every second and when disposed.
     /// </summary>
-    /// <returns>False when the export did not finish in time.</returns>
+    /// <returns>False when the spans could not be sent (no receiver, a broken connection) or not in time.</returns>
     public bool Flush() => tracerProvider.ForceFlush(ExportTimeoutMilliseconds);
 
     public void Dispose()

@@ -66,7 +66,7 @@ internal sealed class InvocationLoop(
         // The trace is complete when the caller sees the result: the span ended above, and leaves now.
         if (telemetry is not null && !telemetry.Flush())
         {
-            Console.Error.WriteLine($"Telemetry of invocation {invocation.RequestId} was not exported in time: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
+            Console.Error.WriteLine($"Telemetry of invocation {invocation.RequestId} was not exported: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
         }
 
         output.Complete(invocation.RequestId);

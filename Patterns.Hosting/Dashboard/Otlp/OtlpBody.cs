@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Compression;
 using Microsoft.AspNetCore.Http;
 
@@ -15,7 +16,9 @@ internal static class OtlpBody
         if (request.ContentLength > limit)
             throw TooLarge(limit, $"Content-Length is {request.ContentLength} bytes");
         var encoding = request.Headers.ContentEncoding.ToString().Trim();
-        var body = await ReadLimitedAsync(request.Body, limit, "The request body", cancellationToken).ConfigureAwait(false);
+        var body = request.ContentLength is { } length
+            ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken).ConfigureAwait(false)
+            : await ReadLimitedAsync(request.Body, limit, "The request body", cancellationToken).ConfigureAwait(false);
         switch (encoding.ToLowerInvariant())
         {
             case "" or "identity":
@@ -35,18 +38,37 @@ internal static class OtlpBody
         }
     }
 
+    /// <summary>
+    /// A body of known length (the server holds it to its Content-Length) goes straight into an
+    /// array of that size: a function process exports after every invocation, and each export
+    /// would otherwise cost a read buffer and a copy.
+    /// </summary>
+    private static async Task<byte[]> ReadExactlyAsync(Stream source, int length, CancellationToken cancellationToken)
+    {
+        var body = new byte[length];
+        await source.ReadExactlyAsync(body, cancellationToken).ConfigureAwait(false);
+        return body;
+    }
+
     private static async Task<byte[]> ReadLimitedAsync(Stream source, long limit, string what, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
         {
-            if (buffer.Length + read > limit)
-                throw TooLarge(limit, $"{what} is larger than that");
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                    throw TooLarge(limit, $"{what} is larger than that");
+                buffer.Write(chunk, 0, read);
+            }
+            return buffer.ToArray();
         }
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
     }
 
     private static OtlpRequestException TooLarge(long limit, string detail) =>
