@@ -1,5 +1,7 @@
 using System.Text;
 
+using Patterns.ServiceDefaults.Http;
+
 namespace Patterns.ServiceDefaults.Otlp;
 
 /// <summary>What a receiver's answer to a trace export says went wrong, in words for stderr.</summary>
@@ -8,7 +10,7 @@ internal static class OtlpExportAnswer
     private const int MaxQuotedBody = 500;
 
     /// <returns>Null when the receiver took every span; else what it said.</returns>
-    public static string? Problem(OtlpHttpResponse response, int spans)
+    public static string? Problem(HttpAnswer response, int spans)
     {
         if (response.IsSuccess)
         {
@@ -23,7 +25,7 @@ internal static class OtlpExportAnswer
     public static string Spans(long count) => count == 1 ? "1 span" : $"{count} spans";
 
     /// <summary>ExportTraceServiceResponse.partial_success: rejected_spans (1) and error_message (2).</summary>
-    private static string? PartialSuccess(OtlpHttpResponse response, int spans)
+    private static string? PartialSuccess(HttpAnswer response, int spans)
     {
         if (response.Body.Length == 0 || !IsProtobuf(response))
         {
@@ -81,7 +83,7 @@ internal static class OtlpExportAnswer
     }
 
     /// <summary>OTLP/HTTP puts a google.rpc.Status in a failure's body; its message (field 2) is the why.</summary>
-    private static string Detail(OtlpHttpResponse response)
+    private static string Detail(HttpAnswer response)
     {
         if (response.Body.Length == 0)
         {
@@ -115,6 +117,6 @@ internal static class OtlpExportAnswer
         return response.Body.Length > MaxQuotedBody ? text + "…" : text;
     }
 
-    private static bool IsProtobuf(OtlpHttpResponse response) =>
-        response.ContentType?.StartsWith("application/x-protobuf", StringComparison.OrdinalIgnoreCase) == true;
+    private static bool IsProtobuf(HttpAnswer response) =>
+        response.Header("Content-Type")?.StartsWith("application/x-protobuf", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text;
 using OpenTelemetry.Resources;
 
+using Patterns.ServiceDefaults.Http;
+
 namespace Patterns.ServiceDefaults.Otlp;
 
 /// <summary>
@@ -26,7 +28,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
     private readonly Uri endpoint;
     private readonly int timeoutMilliseconds;
     private readonly TextWriter errors;
-    private readonly OtlpHttpConnection connection;
+    private readonly BlockingHttpConnection connection;
     private readonly OtlpTraceSerializer serializer = new();
     private readonly byte[] headUpToLength;
     private readonly ProtobufWriter writer;
@@ -47,7 +49,7 @@ internal sealed class OtlpHttpTraceExporter : IDisposable
         this.endpoint = endpoint;
         this.timeoutMilliseconds = timeoutMilliseconds;
         this.errors = errors;
-        connection = new OtlpHttpConnection(endpoint, timeoutMilliseconds);
+        connection = new BlockingHttpConnection(endpoint, "the receiver", timeoutMilliseconds);
 
         var head = new StringBuilder(256)
             .Append("POST ").Append(endpoint.PathAndQuery).Append(" HTTP/1.1\r\n")

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Functions.Runtime.ExceptionHandling;
 using Functions.Runtime.Handlers;
+using Patterns.ServiceDefaults.Http;
 
 namespace Functions.Runtime.Client;
 
@@ -23,8 +24,8 @@ internal sealed class RuntimeApiClient(string address) : IDisposable
     {
         const string operation = "GET invocation/next";
         var response = Send("GET", "invocation/next", null, NoHeaders, operation, cancellationToken);
-        if (response.StatusCode != 200)
-            throw new RuntimeApiException(RuntimeErrors.RuntimeApiRefused(operation, response.StatusCode, BodyOf(response)));
+        if (response.Status != 200)
+            throw new RuntimeApiException(RuntimeErrors.RuntimeApiRefused(operation, response.Status, BodyOf(response)));
 
         var requestId = response.Header(RuntimeApiHeaders.RequestId)
             ?? throw new RuntimeApiException(RuntimeErrors.NextInvocationMissingHeader(RuntimeApiHeaders.RequestId));
@@ -71,13 +72,13 @@ internal sealed class RuntimeApiClient(string address) : IDisposable
         if (response.IsSuccess)
             return;
 
-        var message = RuntimeErrors.RuntimeApiRefused(operation, response.StatusCode, BodyOf(response));
-        if (response.StatusCode >= 500)
+        var message = RuntimeErrors.RuntimeApiRefused(operation, response.Status, BodyOf(response));
+        if (response.Status >= 500)
             throw new RuntimeApiException(message);
         Console.Error.WriteLine(message);
     }
 
-    private RuntimeApiResponse Send(string method, string path, byte[]? body, IReadOnlyList<KeyValuePair<string, string>> headers, string operation, CancellationToken cancellationToken)
+    private HttpAnswer Send(string method, string path, byte[]? body, IReadOnlyList<KeyValuePair<string, string>> headers, string operation, CancellationToken cancellationToken)
     {
         try
         {
@@ -89,6 +90,6 @@ internal sealed class RuntimeApiClient(string address) : IDisposable
         }
     }
 
-    private static string BodyOf(RuntimeApiResponse response) =>
+    private static string BodyOf(HttpAnswer response) =>
         response.Body.Length == 0 ? "(empty body)" : System.Text.Encoding.UTF8.GetString(response.Body);
 }

@@ -3,36 +3,44 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Patterns.ServiceDefaults.Otlp;
+namespace Patterns.ServiceDefaults.Http;
 
 /// <summary>
-/// HTTP/1.1 to an OTLP receiver over one kept-alive TCP connection, written and read with blocking
-/// calls on the calling thread. Writing a request and reading its answer are separate steps, so
-/// an export can leave without waiting for the receiver. The socket is a plain blocking one that
-/// no asynchronous call touches: .NET then reads and writes it with plain send/recv/poll, without
-/// registering it with its event loop or waking another thread.
+/// HTTP/1.1 client side of one kept-alive TCP connection, written and read with blocking calls on
+/// the calling thread: the Lambda runtime's connection to the Runtime API and the trace exporter's
+/// to its OTLP receiver. Writing a request and reading its answer are separate steps, so a caller
+/// may leave without waiting for the answer. The socket is a plain blocking one that no
+/// asynchronous call touches: .NET then reads and writes it with plain send/recv/poll, without
+/// registering it with its event loop or waking another thread, so the thread that waits is the
+/// one the kernel wakes.
 /// </summary>
-internal sealed class OtlpHttpConnection : IDisposable
+internal sealed class BlockingHttpConnection : IDisposable
 {
     private const int MaxHeaderBytes = 64 * 1024;
 
     private readonly string host;
     private readonly int port;
+    private readonly string peer;
     private readonly int timeoutMilliseconds;
     private readonly byte[] buffer = new byte[16 * 1024];
     private int bufferStart;
     private int bufferEnd;
     private Socket? socket;
 
-    /// <param name="timeoutMilliseconds">Bounds connecting, each blocking write and each blocking read.</param>
-    public OtlpHttpConnection(Uri endpoint, int timeoutMilliseconds)
+    /// <param name="peer">Who answers, as error messages name it: "the Runtime API", "the receiver".</param>
+    /// <param name="timeoutMilliseconds">Bounds connecting, each blocking write and each blocking read; 0 waits as long as it takes.</param>
+    public BlockingHttpConnection(Uri endpoint, string peer, int timeoutMilliseconds)
     {
         host = endpoint.IdnHost;
         port = endpoint.Port;
+        this.peer = peer;
         this.timeoutMilliseconds = timeoutMilliseconds;
     }
 
     public bool IsOpen => socket is not null;
+
+    /// <summary>True once a byte of the answer to the last request written has arrived.</summary>
+    public bool AnswerStarted { get; private set; }
 
     /// <exception cref="SocketException">No connection within the timeout.</exception>
     public void Open()
@@ -51,8 +59,12 @@ internal sealed class OtlpHttpConnection : IDisposable
             {
                 // Linux bounds a blocking connect by the send timeout too, so an address that drops
                 // packets costs the timeout, not the kernel's two minutes of retries.
-                connection.SendTimeout = timeoutMilliseconds;
-                connection.ReceiveTimeout = timeoutMilliseconds;
+                if (timeoutMilliseconds > 0)
+                {
+                    connection.SendTimeout = timeoutMilliseconds;
+                    connection.ReceiveTimeout = timeoutMilliseconds;
+                }
+
                 connection.Connect(address, port);
                 socket = connection;
                 bufferStart = bufferEnd = 0;
@@ -69,11 +81,12 @@ internal sealed class OtlpHttpConnection : IDisposable
     }
 
     /// <summary>Writes all of it or throws; the connection is unusable after a failure.</summary>
-    /// <exception cref="SocketException">The connection broke or the receiver stopped reading for the timeout.</exception>
+    /// <exception cref="SocketException">The connection broke or the peer stopped reading for the timeout.</exception>
     /// <exception cref="ObjectDisposedException">The connection is not open.</exception>
     public void Write(byte[] data, int offset, int count)
     {
-        var connection = socket ?? throw new ObjectDisposedException(nameof(OtlpHttpConnection));
+        var connection = socket ?? throw new ObjectDisposedException(nameof(BlockingHttpConnection));
+        AnswerStarted = false;
         while (count > 0)
         {
             var sent = connection.Send(data, offset, count, SocketFlags.None);
@@ -83,7 +96,7 @@ internal sealed class OtlpHttpConnection : IDisposable
     }
 
     /// <summary>
-    /// True when bytes are there to read, or the receiver closed the connection (a read then says
+    /// True when bytes are there to read, or the peer closed the connection (a read then says
     /// so at once): waits up to <paramref name="waitMilliseconds"/> (0: not at all).
     /// </summary>
     public bool CanRead(int waitMilliseconds)
@@ -100,9 +113,9 @@ internal sealed class OtlpHttpConnection : IDisposable
     /// <exception cref="IOException">The connection closed before a complete answer.</exception>
     /// <exception cref="SocketException">The connection broke, or a read found nothing for the timeout.</exception>
     /// <exception cref="InvalidDataException">The answer is not HTTP/1.x.</exception>
-    public OtlpHttpResponse ReadResponse()
+    public HttpAnswer ReadResponse()
     {
-        var connection = socket ?? throw new ObjectDisposedException(nameof(OtlpHttpConnection));
+        var connection = socket ?? throw new ObjectDisposedException(nameof(BlockingHttpConnection));
         while (true)
         {
             var headerBytes = 0;
@@ -114,7 +127,7 @@ internal sealed class OtlpHttpConnection : IDisposable
                 var colon = line.IndexOf(':');
                 if (colon <= 0)
                 {
-                    throw new InvalidDataException($"The receiver sent a malformed header line: \"{line}\".");
+                    throw new InvalidDataException($"{Peer} sent a malformed header line: \"{line}\".");
                 }
 
                 var name = line[..colon].Trim();
@@ -142,7 +155,7 @@ internal sealed class OtlpHttpConnection : IDisposable
             {
                 if (!long.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > Array.MaxLength)
                 {
-                    throw new InvalidDataException($"The receiver sent an invalid Content-Length: \"{lengthText}\".");
+                    throw new InvalidDataException($"{Peer} sent an invalid Content-Length: \"{lengthText}\".");
                 }
 
                 body = ReadExactly(connection, (int)length);
@@ -157,10 +170,11 @@ internal sealed class OtlpHttpConnection : IDisposable
                 keepAlive = false;
             }
 
-            return new OtlpHttpResponse(status, reason, headers.GetValueOrDefault("Content-Type"), body, keepAlive);
+            return new HttpAnswer(status, reason, headers, body, keepAlive);
         }
     }
 
+    /// <summary>Also from another thread: a blocked read or write then fails at once.</summary>
     public void Close()
     {
         socket?.Dispose();
@@ -170,13 +184,15 @@ internal sealed class OtlpHttpConnection : IDisposable
 
     public void Dispose() => Close();
 
-    private static (string Version, int Status, string Reason) ParseStatusLine(string line)
+    private string Peer => char.ToUpperInvariant(peer[0]) + peer[1..];
+
+    private (string Version, int Status, string Reason) ParseStatusLine(string line)
     {
         var parts = line.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/1.", StringComparison.Ordinal)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var status) || status is < 100 or > 999)
         {
-            throw new InvalidDataException($"The receiver sent a malformed status line: \"{line}\".");
+            throw new InvalidDataException($"{Peer} sent a malformed status line: \"{line}\".");
         }
 
         return (parts[0], status, parts.Length > 2 ? parts[2] : string.Empty);
@@ -194,7 +210,7 @@ internal sealed class OtlpHttpConnection : IDisposable
                 headerBytes += length + 1;
                 if (headerBytes > MaxHeaderBytes)
                 {
-                    throw new InvalidDataException($"The receiver sent more than {MaxHeaderBytes} bytes of headers.");
+                    throw new InvalidDataException($"{Peer} sent more than {MaxHeaderBytes} bytes of headers.");
                 }
 
                 var line = Encoding.UTF8.GetString(buffer, bufferStart, length > 0 && buffer[newline - 1] == '\r' ? length - 1 : length);
@@ -204,12 +220,12 @@ internal sealed class OtlpHttpConnection : IDisposable
 
             if (bufferEnd - bufferStart + headerBytes > MaxHeaderBytes)
             {
-                throw new InvalidDataException($"The receiver sent more than {MaxHeaderBytes} bytes of headers.");
+                throw new InvalidDataException($"{Peer} sent more than {MaxHeaderBytes} bytes of headers.");
             }
 
             if (Fill(connection) == 0)
             {
-                throw new IOException("The receiver closed the connection before a complete answer.");
+                throw new IOException($"{Peer} closed the connection before a complete answer.");
             }
         }
     }
@@ -225,9 +241,10 @@ internal sealed class OtlpHttpConnection : IDisposable
             var read = connection.Receive(body, filled, length - filled, SocketFlags.None);
             if (read == 0)
             {
-                throw new IOException($"The receiver closed the connection after {filled} of {length} body bytes.");
+                throw new IOException($"{Peer} closed the connection after {filled} of {length} body bytes.");
             }
 
+            AnswerStarted = true;
             filled += read;
         }
 
@@ -244,14 +261,14 @@ internal sealed class OtlpHttpConnection : IDisposable
             var sizeText = sizeLine.Split(';', 2)[0].Trim();
             if (!int.TryParse(sizeText, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var size) || size < 0)
             {
-                throw new InvalidDataException($"The receiver sent a malformed chunk size: \"{sizeLine}\".");
+                throw new InvalidDataException($"{Peer} sent a malformed chunk size: \"{sizeLine}\".");
             }
 
             if (size == 0)
             {
                 while (ReadLine(connection, ref headerBytes).Length > 0)
                 {
-                    // Trailer fields: OTLP carries nothing in them.
+                    // Trailer fields: neither the Runtime API nor OTLP carries anything in them.
                 }
 
                 return body.ToArray();
@@ -260,7 +277,7 @@ internal sealed class OtlpHttpConnection : IDisposable
             body.Write(ReadExactly(connection, size));
             if (ReadLine(connection, ref headerBytes).Length != 0)
             {
-                throw new InvalidDataException("The receiver sent a chunk longer than its size.");
+                throw new InvalidDataException($"{Peer} sent a chunk longer than its size.");
             }
         }
     }
@@ -294,10 +311,15 @@ internal sealed class OtlpHttpConnection : IDisposable
 
         if (bufferEnd == buffer.Length)
         {
-            throw new InvalidDataException($"The receiver sent a header line longer than {buffer.Length} bytes.");
+            throw new InvalidDataException($"{Peer} sent a header line longer than {buffer.Length} bytes.");
         }
 
         var read = connection.Receive(buffer, bufferEnd, buffer.Length - bufferEnd, SocketFlags.None);
+        if (read > 0)
+        {
+            AnswerStarted = true;
+        }
+
         bufferEnd += read;
         return read;
     }
