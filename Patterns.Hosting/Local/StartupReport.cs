@@ -15,28 +15,28 @@ internal static class StartupReport
         output.WriteLine($"  Edge (AWS endpoint)  {edge}");
         output.WriteLine($"  For the AWS CLI and SDKs: AWS_ENDPOINT_URL={edge} AWS_REGION={app.Region} AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test");
         foreach (var table in app.Resources.Tables)
-            output.WriteLine($"  Table     {table.Name,-24} {table.Arn}");
+            Row(output, "Table", table.Name, table.Arn);
         foreach (var function in app.Resources.Functions)
-            output.WriteLine($"  Function  {function.Name,-24} {function.Arn}");
+            Row(output, "Function", function.Name, function.Arn);
         foreach (var queue in app.Resources.Queues)
-            output.WriteLine($"  Queue     {queue.Name,-24} {queue.Url}");
+            Row(output, "Queue", queue.Name, queue.Url.ToString());
         foreach (var topic in app.Resources.Topics)
-            output.WriteLine($"  Topic     {topic.Name,-24} {topic.Arn}");
+            Row(output, "Topic", topic.Name, topic.Arn);
         foreach (var bus in app.Resources.EventBuses)
-            output.WriteLine($"  Bus       {bus.Name,-24} {bus.Arn}");
+            Row(output, "Bus", bus.Name, bus.Arn);
         foreach (var rule in app.Resources.Rules)
-            output.WriteLine($"  Rule      {rule.Name,-24} on {rule.BusName} -> {string.Join(", ", app.Model.Get<Rule>(rule.Name).Targets.Select(t => t.ResourceName))}");
+            Row(output, "Rule", rule.Name, RuleTargets(rule.BusName, app.Model.Get<Rule>(rule.Name)));
         foreach (var bucket in app.Resources.Buckets)
-            output.WriteLine($"  Bucket    {bucket.Name,-24} s3://{bucket.Name}");
+            Row(output, "Bucket", bucket.Name, $"s3://{bucket.Name}");
         foreach (var pool in app.Resources.UserPools)
-            output.WriteLine($"  User pool {pool.Name,-24} {pool.Id}");
+            Row(output, "User pool", pool.Name, pool.Id);
         foreach (var client in app.Resources.UserPoolClients)
-            output.WriteLine($"  App client {client.Name,-23} {client.ClientId}");
+            Row(output, "App client", client.Name, client.ClientId);
         foreach (var api in app.Resources.RestApis)
         {
-            output.WriteLine($"  REST API  {api.Name,-24} id {api.Id}, stage {api.Stage}");
-            output.WriteLine($"            {api.InvokeUrl}");
-            output.WriteLine($"            {api.UserRequestUrl}");
+            Row(output, "REST API", api.Name, $"id {api.Id}, stage {api.Stage}");
+            Detail(output, api.InvokeUrl.ToString());
+            Detail(output, api.UserRequestUrl.ToString());
             WriteRoutes(output, app.Model.Get<RestApi>(api.Name));
         }
     }
@@ -47,37 +47,54 @@ internal static class StartupReport
         output.WriteLine($"  Stack id  {app.StackId}");
         output.WriteLine($"  For the AWS CLI and SDKs: AWS_REGION={app.Region}");
         foreach (var table in app.Tables)
-            output.WriteLine($"  Table     {table.Name,-24} {table.TableName}");
+            Row(output, "Table", table.Name, table.TableName);
         foreach (var function in app.Functions)
         {
-            output.WriteLine($"  Function  {function.Name,-24} {function.FunctionName}");
-            output.WriteLine($"            log group {function.LogGroupName}");
+            Row(output, "Function", function.Name, function.FunctionName);
+            Detail(output, $"log group {function.LogGroupName}");
         }
         foreach (var queue in app.Queues)
-            output.WriteLine($"  Queue     {queue.Name,-24} {queue.QueueUrl}");
+            Row(output, "Queue", queue.Name, queue.QueueUrl);
         foreach (var topic in app.Topics)
-            output.WriteLine($"  Topic     {topic.Name,-24} {topic.TopicArn}");
+            Row(output, "Topic", topic.Name, topic.TopicArn);
         foreach (var bus in app.EventBuses)
-            output.WriteLine($"  Bus       {bus.Name,-24} {bus.EventBusName}");
+            Row(output, "Bus", bus.Name, bus.EventBusName);
         foreach (var rule in model.Rules)
-            output.WriteLine($"  Rule      {rule.Name,-24} on {rule.BusName} -> {string.Join(", ", rule.Targets.Select(t => t.ResourceName))}");
+            Row(output, "Rule", rule.Name, RuleTargets(rule.BusName, rule));
         foreach (var bucket in app.Buckets)
-            output.WriteLine($"  Bucket    {bucket.Name,-24} s3://{bucket.BucketName}");
+            Row(output, "Bucket", bucket.Name, $"s3://{bucket.BucketName}");
         foreach (var pool in app.UserPools)
-            output.WriteLine($"  User pool {pool.Name,-24} {pool.UserPoolId}");
+            Row(output, "User pool", pool.Name, pool.UserPoolId);
         foreach (var client in app.UserPoolClients)
-            output.WriteLine($"  App client {client.Name,-23} {client.ClientId}");
+            Row(output, "App client", client.Name, client.ClientId);
         foreach (var api in app.RestApis)
         {
-            output.WriteLine($"  REST API  {api.Name,-24} stage {api.Stage}");
-            output.WriteLine($"            {api.Url}");
+            Row(output, "REST API", api.Name, $"stage {api.Stage}");
+            Detail(output, api.Url.ToString());
             WriteRoutes(output, model.Get<RestApi>(api.Name));
         }
     }
 
+    /// <summary>
+    /// One resource: its kind and name, then what to call it by. The names' column is as wide as
+    /// the longest name of the patterns; a longer kind ("App client") takes its room from the name,
+    /// so the last column stays aligned.
+    /// </summary>
+    private static void Row(TextWriter output, string kind, string name, string? value)
+    {
+        var label = $"{kind,-9} {name}";
+        output.WriteLine($"  {label,-34} {value}");
+    }
+
+    /// <summary>A line under the resource above it, aligned with its name.</summary>
+    private static void Detail(TextWriter output, string text) => output.WriteLine($"            {text}");
+
+    private static string RuleTargets(string busName, Rule rule) =>
+        $"on {busName} -> {string.Join(", ", rule.Targets.Select(t => t.ResourceName))}";
+
     private static void WriteRoutes(TextWriter output, RestApi api)
     {
         foreach (var route in api.Routes)
-            output.WriteLine($"            {route.Method,-7} {route.Path} -> {route.FunctionName}{(route.AuthorizerName is { } authorizer ? $" (authorizer {authorizer})" : "")}");
+            Detail(output, $"{route.Method,-7} {route.Path} -> {route.FunctionName}{(route.AuthorizerName is { } authorizer ? $" (authorizer {authorizer})" : "")}");
     }
 }
