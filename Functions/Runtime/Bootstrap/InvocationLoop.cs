@@ -69,7 +69,7 @@ internal sealed class InvocationLoop(
             Console.Error.WriteLine($"Telemetry of invocation {invocation.RequestId} was not exported: is the OTLP receiver at OTEL_EXPORTER_OTLP_ENDPOINT running?");
         }
 
-        output.Complete(invocation.RequestId);
+        output.Flush();
         if (error is null)
         {
             runtimeApi.PostResponse(invocation.RequestId, body, cancellationToken);
@@ -78,5 +78,6 @@ internal sealed class InvocationLoop(
         {
             runtimeApi.PostError(invocation.RequestId, error, cancellationToken);
         }
+        output.Complete(invocation.RequestId);
     }
 }

@@ -15,15 +15,21 @@ internal sealed class InvocationOutput(string? logMarker, TimeProvider time)
         Console.Error.WriteLine($"{timestamp}\t{requestId}\tfail\t{exception}");
     }
 
-    /// <summary>
-    /// Flushes what the handler wrote, then, when the local host asked for it (LOCALCLOUD_LOG_MARKER),
-    /// writes <c>{marker}{requestId}\n</c> to both streams. Runs before the result is posted, so the
-    /// marker is in the pipes by the time the host learns the result.
-    /// </summary>
-    public void Complete(string requestId)
+    /// <summary>Puts what the handler wrote into the pipes; runs before the result is posted.</summary>
+    public void Flush()
     {
         Console.Out.Flush();
         Console.Error.Flush();
+    }
+
+    /// <summary>
+    /// When the local host asked for it (LOCALCLOUD_LOG_MARKER), writes <c>{marker}{requestId}\n</c>
+    /// to both streams. Runs after the result is posted: the handler's lines are in the pipes
+    /// before the marker all the same, and the caller does not wait for two more pipe writes (and
+    /// the host threads they wake).
+    /// </summary>
+    public void Complete(string requestId)
+    {
         if (logMarker is null)
         {
             return;
