@@ -11,6 +11,7 @@ using Patterns.Tests.Support;
 namespace Patterns.Tests.Telemetry;
 
 /// <summary>A function process's telemetry, in process, exporting its spans to the real dashboard.</summary>
+[Collection(InProcessTelemetryCollection.Name)]
 public sealed class FunctionTelemetryExportTests
 {
     [Fact]

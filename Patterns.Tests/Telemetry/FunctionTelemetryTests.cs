@@ -2,6 +2,7 @@ using Patterns.ServiceDefaults;
 
 namespace Patterns.Tests.Telemetry;
 
+[Collection(InProcessTelemetryCollection.Name)]
 public sealed class FunctionTelemetryTests
 {
     [Fact]

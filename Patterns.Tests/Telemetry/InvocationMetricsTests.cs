@@ -6,6 +6,7 @@ using Patterns.ServiceDefaults;
 
 namespace Patterns.Tests.Telemetry;
 
+[Collection(InProcessTelemetryCollection.Name)]
 public sealed class InvocationMetricsTests
 {
     private static readonly TimeSpan InitDuration = TimeSpan.FromMilliseconds(750);
