@@ -29,14 +29,7 @@ internal sealed class EdgeServer : IAsyncDisposable
     {
         var port = EdgeSocket.PortOf(socket);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseSockets(sockets =>
-        {
-            sockets.CreateBoundListenSocket = _ => socket;
-            // A function's result reaches the edge's invoke on the Runtime API connection's thread;
-            // inline scheduling lets that thread write the caller's answer to its socket itself
-            // instead of handing it to Kestrel's I/O queue. Every handler here is asynchronous.
-            sockets.UnsafePreferInlineScheduling = true;
-        });
+        builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = _ => socket);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, port);

@@ -157,7 +157,7 @@ public sealed partial class SnsDeliveryTests(LocalCloudFixture fixture) : IClass
 
         using var http = new HttpClient();
         using var unsubscribed = await http.GetAsync(first.RootElement.GetProperty("UnsubscribeURL").GetString());
-        Assert.True(unsubscribed.IsSuccessStatusCode);
+        Assert.True(unsubscribed.IsSuccessStatusCode, $"{(int)unsubscribed.StatusCode}: {await unsubscribed.Content.ReadAsStringAsync()}");
         await _sns.PublishAsync(topicArn, "second");
 
         Assert.Equal("second", Assert.Single(await ReceiveAsync(sqs, stayingUrl, 1, Deadline)).Body);
