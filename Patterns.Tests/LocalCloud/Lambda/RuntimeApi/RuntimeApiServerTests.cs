@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Patterns.LocalCloud.Lambda.Execution;
+using Patterns.Tests.Support;
 
 namespace Patterns.Tests.LocalCloud.Lambda.RuntimeApi;
 
@@ -82,7 +83,7 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
         Assert.StartsWith("HTTP/1.1 100 Continue", interim);
         Assert.StartsWith("HTTP/1.1 202", answer);
         // The runtime has its 202 before the result is handed on.
-        await UntilAsync(() => !_handler.Results.IsEmpty);
+        await Poll.UntilAsync(() => Task.FromResult(_handler.Results.Count), count => count > 0, Patience, "the result to be handed on");
         var result = Assert.Single(_handler.Results);
         Assert.Equal(("error", "{\"errorType\":1}"), (result.Kind, Encoding.UTF8.GetString(result.Body)));
     }
@@ -154,13 +155,6 @@ public sealed class RuntimeApiServerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal("{\"errorType\":\"Runtime.HandlerNotFound\"}", Encoding.UTF8.GetString(await _handler.InitError.WaitAsync(Patience)));
-    }
-
-    private static async Task UntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-            await Task.Delay(10, timeout.Token);
     }
 
     private HttpClient Client() => new() { BaseAddress = new Uri($"http://{_server.Address}/2018-06-01/runtime/"), Timeout = Patience };
