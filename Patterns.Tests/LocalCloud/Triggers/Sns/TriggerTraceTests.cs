@@ -51,7 +51,8 @@ public sealed class TriggerTraceTests : IAsyncLifetime
         using var response = await _edge.SendAsync(request);
         Assert.True(response.IsSuccessStatusCode);
 
-        var spans = await TraceAsync(traceId, s => s.Any(x => x.Name == "Invoke TracedSubscriber"));
+        // Each service's spans reach the dashboard in batches of their own: wait for all three.
+        var spans = await TraceAsync(traceId, s => new[] { "publish traced-topic", "deliver traced-topic", "Invoke TracedSubscriber" }.All(name => s.Any(x => x.Name == name)));
         var publish = Assert.Single(spans, s => s.Name == "publish traced-topic");
         var deliver = Assert.Single(spans, s => s.Name == "deliver traced-topic");
         var invoke = Assert.Single(spans, s => s.Name == "Invoke TracedSubscriber");
@@ -82,7 +83,7 @@ public sealed class TriggerTraceTests : IAsyncLifetime
         upload.Headers.Add("traceparent", $"00-{traceId}-{clientSpanId}-01");
         Assert.True((await _edge.SendAsync(upload)).IsSuccessStatusCode);
 
-        var spans = await TraceAsync(traceId, s => s.Any(x => x.Name == "Invoke TracedProcessor"));
+        var spans = await TraceAsync(traceId, s => new[] { "notify TracedProcessor", "Invoke TracedProcessor" }.All(name => s.Any(x => x.Name == name)));
         var notify = Assert.Single(spans, s => s.Name == "notify TracedProcessor");
         var invoke = Assert.Single(spans, s => s.Name == "Invoke TracedProcessor");
         Assert.Equal(("S3", TelemetrySpanKind.Producer, clientSpanId), (notify.ServiceName, notify.Kind, notify.ParentSpanId));
