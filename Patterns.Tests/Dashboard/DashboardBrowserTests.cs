@@ -140,8 +140,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         var logRow = page.Locator("#logs tr", new PageLocatorOptions { HasText = "Stored product" });
         await Expect(logRow).ToHaveCountAsync(1);
         await Screenshot(page, "structured-logs");
-        await logRow.Locator("a").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith($"/traces/{trace.TraceId}?span={trace.FunctionSpanId}", StringComparison.Ordinal));
+        // The page refreshes itself while logs arrive, which can swap the row under a click; the
+        // link's target is what the entry promises, so it is read and followed.
+        var link = logRow.Locator("a");
+        await Expect(link).ToHaveAttributeAsync("href", $"/traces/{trace.TraceId}?span={trace.FunctionSpanId}");
+        await page.GotoAsync(new Uri(_dashboard.Url, await link.GetAttributeAsync("href")).ToString());
         await Expect(page.Locator($"#detail-{trace.FunctionSpanId}")).ToBeVisibleAsync();
 
         await page.GotoAsync(new Uri(_dashboard.Url, "invocations").ToString());
