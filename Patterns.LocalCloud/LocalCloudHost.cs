@@ -17,7 +17,9 @@ namespace Patterns.LocalCloud;
 /// </summary>
 public sealed class LocalCloudHost : IAsyncDisposable
 {
-    private readonly MotoServer _moto;
+    private readonly Task<MotoServer> _motoStart;
+    private readonly CancellationTokenSource _motoStopping;
+    private readonly TextWriter? _log;
     private readonly HttpClient _motoHttp;
     private readonly HttpClient _edgeLoopbackHttp;
     private readonly LambdaService _lambda;
@@ -29,13 +31,15 @@ public sealed class LocalCloudHost : IAsyncDisposable
     private readonly IReadOnlyList<IAsyncDisposable> _triggers;
 
     private LocalCloudHost(
-        MotoServer moto, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EventBridgeService events, IReadOnlyList<IAsyncDisposable> triggers, EdgeServer edge, LocalCloudTelemetry? telemetry)
+        Task<MotoServer> motoStart, CancellationTokenSource motoStopping, HttpClient motoHttp, HttpClient edgeLoopbackHttp, LambdaService lambda, EventBridgeService events, IReadOnlyList<IAsyncDisposable> triggers, EdgeServer edge, LocalCloudTelemetry? telemetry, TextWriter? log)
     {
         _events = events;
         _triggers = triggers;
         _edgeLoopbackHttp = edgeLoopbackHttp;
         _telemetry = telemetry;
-        _moto = moto;
+        _motoStart = motoStart;
+        _motoStopping = motoStopping;
+        _log = log;
         _motoHttp = motoHttp;
         _lambda = lambda;
         _edge = edge;
@@ -45,39 +49,59 @@ public sealed class LocalCloudHost : IAsyncDisposable
     public Uri EdgeUrl => _edge.Url;
 
     /// <summary>moto's own address, for measuring the edge's overhead; clients use <see cref="EdgeUrl"/>.</summary>
-    public Uri MotoUrl => _moto.Url;
+    public Uri MotoUrl => StartedMoto.Url;
 
-    internal int MotoProcessId => _moto.ProcessId;
+    internal int MotoProcessId => StartedMoto.ProcessId;
+
+    private MotoServer StartedMoto => _motoStart.IsCompletedSuccessfully
+        ? _motoStart.Result
+        : throw new InvalidOperationException("moto_server has not started yet: await WhenMotoReadyAsync first.");
 
     internal EventBridgeService EventBridge => _events;
 
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
 
+    /// <summary>Starts the local cloud and returns once the edge listens and moto answers.</summary>
     public static async Task<LocalCloudHost> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
+    {
+        var host = await StartServingAsync(options, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await host.WhenMotoReadyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        return host;
+    }
+
+    /// <summary>
+    /// Starts the local cloud and returns as soon as the edge listens, while moto_server is still
+    /// starting (most of a start is Python importing moto): the services of ours answer at once,
+    /// and calls for moto's services wait until moto answers, so a caller can provision in the
+    /// meantime. <see cref="WhenMotoReadyAsync"/> tells when moto is up, or why it could not start.
+    /// </summary>
+    public static async Task<LocalCloudHost> StartServingAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         var edgeSocket = EdgeSocket.Bind(options.EdgePort);
         var edgePort = EdgeSocket.PortOf(edgeSocket);
-        MotoServer moto;
-        try
-        {
-            moto = await StartMotoAsync(options, edgePort, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            edgeSocket.Dispose();
-            throw;
-        }
 
-        var motoHttp = new HttpClient(new SocketsHttpHandler
+        // Python first: its start is the longest, and the edge's own start runs beside it.
+        var motoStopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var motoStart = Task.Run(() => StartMotoAsync(options, edgePort, motoStopping.Token), CancellationToken.None);
+
+        var motoHttp = new HttpClient(new MotoGate(motoStart, new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
             UseCookies = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
             PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        })
-        { BaseAddress = moto.Url, Timeout = Timeout.InfiniteTimeSpan };
+        }))
+        { BaseAddress = MotoGate.PlaceholderAddress, Timeout = Timeout.InfiniteTimeSpan };
         var motoClient = new MotoClient(motoHttp, options.Region);
 
         // The triggers' deliveries go back through the edge, so that whatever serves the target
@@ -100,20 +124,24 @@ public sealed class LocalCloudHost : IAsyncDisposable
         try
         {
             var edge = await EdgeServer.StartAsync(edgeSocket, services, proxy, cancellationToken).ConfigureAwait(false);
-            return new LocalCloudHost(moto, motoHttp, edgeLoopback.Http, lambda, events, triggers, edge, telemetry);
+            return new LocalCloudHost(motoStart, motoStopping, motoHttp, edgeLoopback.Http, lambda, events, triggers, edge, telemetry, options.Log);
         }
         catch
         {
             foreach (var trigger in triggers)
                 await trigger.DisposeAsync().ConfigureAwait(false);
             await lambda.DisposeAsync().ConfigureAwait(false);
-            await moto.DisposeAsync().ConfigureAwait(false);
+            await StopMotoAsync(motoStart, motoStopping, options.Log).ConfigureAwait(false);
             motoHttp.Dispose();
             edgeLoopback.Http.Dispose();
             telemetry?.Dispose();
             throw;
         }
     }
+
+    /// <summary>Completes when moto_server answers; throws what stopped it from starting.</summary>
+    public async Task WhenMotoReadyAsync(CancellationToken cancellationToken = default) =>
+        await _motoStart.WaitAsync(cancellationToken).ConfigureAwait(false);
 
     private static async Task<MotoServer> StartMotoAsync(LocalCloudOptions options, int edgePort, CancellationToken cancellationToken)
     {
@@ -132,13 +160,36 @@ public sealed class LocalCloudHost : IAsyncDisposable
         }
     }
 
+    // Stops moto whether it is up, still starting, or failed to start.
+    private static async Task StopMotoAsync(Task<MotoServer> start, CancellationTokenSource stopping, TextWriter? log)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        MotoServer? moto = null;
+        try
+        {
+            moto = await start.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled above while it was starting: its start disposed the process.
+        }
+        catch (Exception exception)
+        {
+            // A failed start threw to whoever awaited WhenMotoReadyAsync, and took its process with it.
+            log?.WriteLine($"moto_server had not started: {exception.Message}");
+        }
+        stopping.Dispose();
+        if (moto is not null)
+            await moto.DisposeAsync().ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _edge.DisposeAsync().ConfigureAwait(false);
         foreach (var trigger in _triggers)
             await trigger.DisposeAsync().ConfigureAwait(false);
         await _lambda.DisposeAsync().ConfigureAwait(false);
-        await _moto.DisposeAsync().ConfigureAwait(false);
+        await StopMotoAsync(_motoStart, _motoStopping, _log).ConfigureAwait(false);
         _motoHttp.Dispose();
         _edgeLoopbackHttp.Dispose();
         // Last, so that the spans of requests that were still running are exported too.

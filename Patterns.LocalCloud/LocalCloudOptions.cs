@@ -45,8 +45,11 @@ public sealed record LocalCloudOptions
     /// </summary>
     public IReadOnlyList<TimeSpan> SnsHttpRetryDelays { get; init; } = [TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20)];
 
-    /// <summary>A Python interpreter that can import moto; null = find one or install moto into a private venv.</summary>
-    public string? MotoPython { get; init; }
+    /// <summary>
+    /// A Python interpreter that can import moto, used as given (an error if it cannot); null = the
+    /// remembered one, else find one or install moto into a private venv. Defaults to MOTO_PYTHON.
+    /// </summary>
+    public string? MotoPython { get; init; } = Environment.GetEnvironmentVariable("MOTO_PYTHON") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
     /// <summary>Where the local cloud keeps what it installs and unpacks (the moto venv, function code).</summary>
     public string StateDirectory { get; init; } =

@@ -15,6 +15,8 @@ public static class Faults
     public static JsonElement Echo(JsonElement @event) => @event;
 
     /// <summary>Fails the invocation with an <see cref="InvalidOperationException"/> carrying the event's <c>message</c>.</summary>
+    // Never inlined into the handler's compiled binding: its frame is what the error's stackTrace is checked for.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     public static void Throw(ThrowRequest @event) =>
         throw new InvalidOperationException(@event.Message ?? "Faults.Throw was invoked without a message.");
 

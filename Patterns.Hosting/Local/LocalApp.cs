@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Patterns.Hosting.Dashboard;
 using Patterns.Hosting.Model;
 using Patterns.LocalCloud;
@@ -79,9 +80,23 @@ public sealed class LocalApp : IAsyncDisposable
         LocalCloudHost? localCloud = null;
         try
         {
-            localCloud = await LocalCloudHost.StartAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+            // Provisioning starts while moto is still starting: the host's own start-up (clients,
+            // the provisioner's first calls, the functions) runs beside Python's, and the calls
+            // that need moto wait for it at the edge.
+            localCloud = await LocalCloudHost.StartServingAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
             using var clients = new EdgeClients(localCloud.EdgeUrl, options.LocalCloud.Region);
-            var resources = await new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl).ProvisionAsync(model, cancellationToken).ConfigureAwait(false);
+            var motoReady = localCloud.WhenMotoReadyAsync(cancellationToken);
+            var provisioning = new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl).ProvisionAsync(model, cancellationToken);
+            try
+            {
+                await Task.WhenAll(motoReady, provisioning).ConfigureAwait(false);
+            }
+            catch (Exception) when (motoReady.IsFaulted)
+            {
+                // Every call for moto failed because moto did not start: that is the failure to report.
+                ExceptionDispatchInfo.Throw(motoReady.Exception!.InnerException!);
+            }
+            var resources = await provisioning.ConfigureAwait(false);
             dashboardSource?.Attach(localCloud, resources);
             return new LocalApp(model, options, localCloud, resources, clock.Elapsed, dashboard);
         }

@@ -13,6 +13,7 @@ internal static class MotoInstaller
 
     public static async Task<string> ResolvePythonAsync(LocalCloudOptions options, CancellationToken cancellationToken)
     {
+        // Asked for by name: that one or an error, never a remembered other.
         if (options.MotoPython is { } configured)
             return await ProbeAsync(configured, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"The configured Python '{configured}' cannot import moto and flask. Install them with: {configured} -m pip install 'moto[server]'");
@@ -25,10 +26,8 @@ internal static class MotoInstaller
 
         var venvPython = Path.Combine(options.StateDirectory, "moto-venv", "bin", "python");
         string? resolved = null;
-        foreach (var candidate in new[] { Environment.GetEnvironmentVariable("MOTO_PYTHON"), venvPython, "python3" })
+        foreach (var candidate in new[] { venvPython, "python3" })
         {
-            if (string.IsNullOrEmpty(candidate))
-                continue;
             if ((resolved = await ProbeAsync(candidate, cancellationToken).ConfigureAwait(false)) is not null)
                 break;
         }

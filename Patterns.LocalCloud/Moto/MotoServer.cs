@@ -56,10 +56,25 @@ internal sealed class MotoServer : IAsyncDisposable
                 return period + message.sent_timestamp / 1000 > unix_time()
             original = SQSBackend.is_message_valid_based_on_retention_period
             SQSBackend.is_message_valid_based_on_retention_period = valid
+        def service_models_listed_once():
+            import botocore.loaders
+            listed, listing = {}, threading.Lock()
+            original = botocore.loaders.Loader.list_available_services
+            def list_available_services(self, type_name):
+                key = (tuple(self.search_paths), type_name)
+                with listing:
+                    if key not in listed:
+                        listed[key] = original(self, type_name)
+                return list(listed[key])
+            botocore.loaders.Loader.list_available_services = list_available_services
         try:
             sqs_retention_from_the_queue()
         except (ImportError, AttributeError) as error:
             print(f"moto's SQS keeps its slow retention check: {error}", file=sys.stderr)
+        try:
+            service_models_listed_once()
+        except (ImportError, AttributeError) as error:
+            print(f"moto lists botocore's service models at every model load: {error}", file=sys.stderr)
         threading.Thread(target=watch, daemon=True).start()
         threading.Thread(target=warm, args=(sys.argv[sys.argv.index("-p") + 1],), daemon=True).start()
         from moto.server import main

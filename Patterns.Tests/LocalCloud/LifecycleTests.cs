@@ -43,9 +43,7 @@ public sealed class LifecycleTests
     [Fact]
     public async Task Killing_the_AppHost_outright_leaves_no_orphan_behind()
     {
-        var appHost = Path.Combine(Path.GetDirectoryName(FunctionsBuild.Directory.TrimEnd('/'))!.Replace(
-            Path.Combine("Functions", "bin"), Path.Combine("Patterns.AppHost", "bin"), StringComparison.Ordinal), Path.GetFileName(FunctionsBuild.Directory.TrimEnd('/')), "Patterns.AppHost");
-        var startInfo = new ProcessStartInfo(appHost) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var startInfo = new ProcessStartInfo(AppHostExecutable()) { RedirectStandardOutput = true, RedirectStandardError = true };
         startInfo.ArgumentList.Add("--dashboard-port");
         startInfo.ArgumentList.Add("0");
         startInfo.ArgumentList.Add("--port");
@@ -90,6 +88,39 @@ public sealed class LifecycleTests
         Assert.Contains("cannot import moto", error.Message);
         Assert.Contains("pip install 'moto[server]'", error.Message);
     }
+
+    [Fact]
+    public async Task MOTO_PYTHON_is_used_over_the_interpreter_a_previous_run_remembered()
+    {
+        // A state directory that remembers an interpreter (any existing file passes as one), and
+        // MOTO_PYTHON naming another that cannot run moto: the run must try that one and say so.
+        var dataHome = Directory.CreateTempSubdirectory("data-home").FullName;
+        Directory.CreateDirectory(Path.Combine(dataHome, "serverless-patterns"));
+        await File.WriteAllTextAsync(Path.Combine(dataHome, "serverless-patterns", "moto-python"), Environment.ProcessPath);
+        var startInfo = new ProcessStartInfo(AppHostExecutable()) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--port", "0", "--dashboard-port", "0" })
+            startInfo.ArgumentList.Add(argument);
+        startInfo.Environment["XDG_DATA_HOME"] = dataHome;
+        startInfo.Environment["MOTO_PYTHON"] = "/nonexistent/python3";
+        using var process = Process.Start(startInfo)!;
+        try
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            var output = process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.NotEqual(0, process.ExitCode);
+            Assert.Contains("The configured Python '/nonexistent/python3' cannot import moto", await errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("/_aws/execute-api/", await output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            Directory.Delete(dataHome, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task A_port_in_use_is_refused_by_name_before_moto_starts()
     {
@@ -104,4 +135,9 @@ public sealed class LifecycleTests
         Assert.Contains("in use", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("moto", log.ToString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    // The AppHost built beside the Functions build the tests run.
+    private static string AppHostExecutable() =>
+        Path.Combine(Path.GetDirectoryName(FunctionsBuild.Directory.TrimEnd('/'))!.Replace(
+            Path.Combine("Functions", "bin"), Path.Combine("Patterns.AppHost", "bin"), StringComparison.Ordinal), Path.GetFileName(FunctionsBuild.Directory.TrimEnd('/')), "Patterns.AppHost");
 }
