@@ -46,21 +46,25 @@ public sealed class FunctionTelemetry : IDisposable
     private const int MetricIntervalMilliseconds = 1_000;
 
     private readonly TracerProvider tracerProvider;
-    private readonly MeterProvider meterProvider;
     private readonly AwsSdkTracingCustomizer sdkTracing;
-    private readonly ILoggerFactory loggerFactory;
+    private readonly Task<(MeterProvider Meters, ILoggerFactory Logs)> metricsAndLogs;
 
-    private FunctionTelemetry(TracerProvider tracerProvider, MeterProvider meterProvider, AwsSdkTracingCustomizer sdkTracing, ILoggerFactory loggerFactory)
+    private FunctionTelemetry(TracerProvider tracerProvider, AwsSdkTracingCustomizer sdkTracing, Task<(MeterProvider, ILoggerFactory)> metricsAndLogs)
     {
         this.tracerProvider = tracerProvider;
-        this.meterProvider = meterProvider;
         this.sdkTracing = sdkTracing;
-        this.loggerFactory = loggerFactory;
-        FunctionLog = loggerFactory.CreateLogger("Function");
+        this.metricsAndLogs = metricsAndLogs;
     }
 
     /// <summary>The function's log lines as OTLP log records, tied to the span current when written.</summary>
-    public ILogger FunctionLog { get; }
+    public ILogger FunctionLog => field ??= MetricsAndLogs().Logs.CreateLogger("Function");
+
+    /// <summary>
+    /// Waits until metrics and log records are exported too (they start beside the handler's
+    /// binding, off the init path); the runtime calls it before its first invocation, so that
+    /// nothing an invocation records is missed.
+    /// </summary>
+    public void WaitUntilStarted() => MetricsAndLogs();
 
     /// <returns>The running telemetry, or null when OTEL_EXPORTER_OTLP_ENDPOINT is not set or not usable.</returns>
     public static FunctionTelemetry? Start(Func<string, string?> environment) => Start(environment, Console.Error);
@@ -103,8 +107,17 @@ public sealed class FunctionTelemetry : IDisposable
             tracing.AddOtlpExporter(otlp => Configure(otlp, tracesUri));
         }
 
+        // Built first and at once: the handler's constructor may already call AWS, and those spans count.
         var tracerProvider = tracing.Build();
+        RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
+        // Metrics and logs are needed from the first invocation on: built on another thread
+        // while the handler binds, a cold start does not wait for them (some 60 ms of its init).
+        var metricsAndLogs = Task.Run(() => StartMetricsAndLogs(resource, baseUri));
+        return new FunctionTelemetry(tracerProvider, sdkTracing, metricsAndLogs);
+    }
 
+    private static (MeterProvider, ILoggerFactory) StartMetricsAndLogs(ResourceBuilder resource, Uri baseUri)
+    {
         var meterProvider = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
             .AddMeter(RuntimeMeterName)
@@ -127,9 +140,7 @@ public sealed class FunctionTelemetry : IDisposable
             otel.IncludeFormattedMessage = true;
             otel.AddProcessor(logExport);
         }));
-
-        RuntimePipelineCustomizerRegistry.Instance.Register(sdkTracing);
-        return new FunctionTelemetry(tracerProvider, meterProvider, sdkTracing, loggerFactory);
+        return (meterProvider, loggerFactory);
     }
 
     /// <summary>
@@ -150,10 +161,14 @@ public sealed class FunctionTelemetry : IDisposable
         RuntimePipelineCustomizerRegistry.Instance.Deregister(sdkTracing);
         sdkTracing.Dispose();
         tracerProvider.Dispose();
+        var (meterProvider, loggerFactory) = MetricsAndLogs();
         // Shutting down collects and exports once more, so what was recorded since the last export is not lost.
         meterProvider.Dispose();
         loggerFactory.Dispose();
     }
+
+    // A failure to build them is the caller's, as it was when they were built on its thread.
+    private (MeterProvider Meters, ILoggerFactory Logs) MetricsAndLogs() => metricsAndLogs.GetAwaiter().GetResult();
 
     private static void Configure(OtlpExporterOptions otlp, Uri endpoint)
     {
