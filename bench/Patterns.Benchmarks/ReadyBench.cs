@@ -30,12 +30,20 @@ internal static partial class ReadyBench
             wholeApp.Add(await AppHostAsync());
         }
 
-        Report.Section($"AppHost ready vs moto_server alone   (moto started with {python})");
+        Report.Section($"AppHost ready vs moto_server alone   (both on Python {await PythonVersionAsync(python)})");
         Report.Line(moto);
         Report.Line(patternOne);
         Report.Line(wholeApp);
         Report.Ratio("Pattern 1 ready / moto_server ready (p50)", patternOne.P50, moto.P50, 2.0);
         Report.Ratio("whole app ready / moto_server ready (p50)", wholeApp.P50, moto.P50);
+    }
+
+    private static async Task<string> PythonVersionAsync(string python)
+    {
+        using var process = Start(python, "-c", "import platform; print(platform.python_version())");
+        var version = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        return version;
     }
 
     private static async Task<TimeSpan> MotoAloneAsync(string python)
