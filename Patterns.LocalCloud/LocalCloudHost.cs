@@ -92,7 +92,10 @@ public sealed class LocalCloudHost : IAsyncDisposable
 
         // Python first: its start is the longest, and the edge's own start runs beside it.
         var motoStopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var motoStart = Task.Run(() => StartMotoAsync(options, edgePort, motoStopping.Token), CancellationToken.None);
+        // Called, not queued: on two cores the thread pool's threads are busy with the rest of the
+        // start, and a queued launch waited some 100 ms for one. Python is spawned before the first
+        // await (a remembered interpreter is read synchronously).
+        var motoStart = StartMotoAsync(options, edgePort, motoStopping.Token);
 
         var motoHttp = new HttpClient(new MotoGate(motoStart, new SocketsHttpHandler
         {

@@ -35,11 +35,7 @@ public sealed class DashboardServer : IAsyncDisposable
     public Uri OtlpEndpoint => Url;
 
     /// <summary>The variables that point an OpenTelemetry SDK's OTLP exporter at this dashboard.</summary>
-    public IReadOnlyDictionary<string, string> OtlpEnvironment => new Dictionary<string, string>
-    {
-        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = OtlpEndpoint.ToString().TrimEnd('/'),
-        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
-    };
+    public IReadOnlyDictionary<string, string> OtlpEnvironment => OtlpEnvironmentFor(OtlpEndpoint);
 
     internal TelemetryStore Store { get; }
 
@@ -47,8 +43,31 @@ public sealed class DashboardServer : IAsyncDisposable
     public static async Task<DashboardServer> StartAsync(DashboardOptions options, IDashboardModelSource modelSource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(modelSource);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
+        var port = DashboardPort.Bind(options.Port);
+        try
+        {
+            return await StartAsync(port, options, modelSource, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            port.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The variables that point an OpenTelemetry SDK's OTLP exporter at a dashboard at <paramref name="url"/>.</summary>
+    internal static IReadOnlyDictionary<string, string> OtlpEnvironmentFor(Uri url) => new Dictionary<string, string>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = url.ToString().TrimEnd('/'),
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+    };
+
+    /// <param name="port">The port <see cref="DashboardPort.Bind"/> reserved; the dashboard listens on it and owns it from here.</param>
+    internal static async Task<DashboardServer> StartAsync(DashboardPort port, DashboardOptions options, IDashboardModelSource modelSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(modelSource);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxRequestBodyBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSpans, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxLogRecords, 1);
@@ -58,9 +77,10 @@ public sealed class DashboardServer : IAsyncDisposable
 
         var store = new TelemetryStore(options.MaxSpans, options.MaxLogRecords, options.MaxMetricPoints, options.MaxConsoleLinesPerFunction);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseSockets(sockets => sockets.CreateBoundListenSocket = _ => port.Socket);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, port.Number);
             // The receiver enforces its own limit, on the decompressed body too, and answers 413 in OTLP's shape.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
@@ -75,16 +95,13 @@ public sealed class DashboardServer : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (IOException exception)
+        catch
         {
             await app.DisposeAsync().ConfigureAwait(false);
-            throw new InvalidOperationException(
-                $"The dashboard cannot listen on 127.0.0.1:{options.Port}: {exception.Message}. Another dashboard may be running there; stop it or choose another port (0 picks a free one).",
-                exception);
+            throw;
         }
-        var address = app.Urls.FirstOrDefault() ?? $"http://127.0.0.1:{options.Port}";
         var subscription = modelSource.SubscribeConsole(store.AddConsoleLine);
-        return new DashboardServer(app, subscription, store, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new DashboardServer(app, subscription, store, port.Url);
     }
 
     public async ValueTask DisposeAsync()

@@ -52,21 +52,24 @@ public sealed class LocalApp : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(model);
         options ??= new LocalAppOptions();
         var clock = Stopwatch.StartNew();
+
         var functionsDirectory = FunctionsBuild.Resolve(model, options);
 
-        // The dashboard starts first: function processes get its OTLP endpoint, and it hears every line they write.
+        // The dashboard's port is bound first, so that function processes and the local cloud's
+        // services are given its OTLP endpoint; then the dashboard and the local cloud start side
+        // by side, the local cloud starting moto_server, the longest start of all, as its first act.
         LocalDashboardSource? dashboardSource = null;
-        DashboardServer? dashboard = null;
+        DashboardPort? dashboardPort = null;
         var cloudOptions = options.LocalCloud;
-        if (options.DashboardPort is { } dashboardPort)
+        if (options.DashboardPort is { } port)
         {
             dashboardSource = new LocalDashboardSource(model);
-            dashboard = await DashboardServer.StartAsync(new DashboardOptions { Port = dashboardPort }, dashboardSource, cancellationToken).ConfigureAwait(false);
+            dashboardPort = DashboardPort.Bind(port);
             var functionOutput = cloudOptions.FunctionOutput;
             cloudOptions = cloudOptions with
             {
-                OtlpEndpoint = dashboard.OtlpEndpoint,
-                FunctionBaseEnvironment = cloudOptions.FunctionBaseEnvironment.Concat(dashboard.OtlpEnvironment).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
+                OtlpEndpoint = dashboardPort.Url,
+                FunctionBaseEnvironment = cloudOptions.FunctionBaseEnvironment.Concat(DashboardServer.OtlpEnvironmentFor(dashboardPort.Url)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
                 // As Aspire names its projects' telemetry: the resource's name, and the process as its instance.
                 FunctionInstanceEnvironment = cloudOptions.FunctionInstanceEnvironment ?? ((function, logStream) => new Dictionary<string, string>
                 {
@@ -77,13 +80,19 @@ public sealed class LocalApp : IAsyncDisposable
             };
         }
 
+        // Provisioning starts while moto is still starting: the host's own start-up (clients,
+        // the provisioner's first calls, the functions) runs beside Python's, and the calls
+        // that need moto wait for it at the edge.
+        var cloudStart = Task.Run(() => LocalCloudHost.StartServingAsync(cloudOptions, cancellationToken), CancellationToken.None);
+        var dashboardStart = dashboardPort is null
+            ? Task.FromResult<DashboardServer?>(null)
+            : Task.Run<DashboardServer?>(async () => await DashboardServer.StartAsync(dashboardPort, new DashboardOptions { Port = dashboardPort.Number }, dashboardSource!, cancellationToken).ConfigureAwait(false), CancellationToken.None);
         LocalCloudHost? localCloud = null;
+        DashboardServer? dashboard = null;
         try
         {
-            // Provisioning starts while moto is still starting: the host's own start-up (clients,
-            // the provisioner's first calls, the functions) runs beside Python's, and the calls
-            // that need moto wait for it at the edge.
-            localCloud = await LocalCloudHost.StartServingAsync(cloudOptions, cancellationToken).ConfigureAwait(false);
+            localCloud = await cloudStart.ConfigureAwait(false);
+            dashboard = await dashboardStart.ConfigureAwait(false);
             using var clients = new EdgeClients(localCloud.EdgeUrl, options.LocalCloud.Region);
             var motoReady = localCloud.WhenMotoReadyAsync(cancellationToken);
             var provisioning = new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl).ProvisionAsync(model, cancellationToken);
@@ -102,12 +111,30 @@ public sealed class LocalApp : IAsyncDisposable
         }
         catch
         {
+            localCloud ??= await CompletedOrNull(cloudStart, options.LocalCloud.Log).ConfigureAwait(false);
+            dashboard ??= await CompletedOrNull(dashboardStart, options.LocalCloud.Log).ConfigureAwait(false);
             if (localCloud is not null)
                 await localCloud.DisposeAsync().ConfigureAwait(false);
             if (dashboard is not null)
                 await dashboard.DisposeAsync().ConfigureAwait(false);
+            else
+                dashboardPort?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// What a start that ran beside a failed one produced, so that it can be stopped. Its own
+    /// failure, if it failed too, goes to the log: the exception being thrown is the one to report.
+    /// </summary>
+    private static async Task<T?> CompletedOrNull<T>(Task<T> start, TextWriter? log) where T : class?
+    {
+        await ((Task)start).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+        if (start.IsCompletedSuccessfully)
+            return start.Result;
+        if (start.Exception is { } failure)
+            log?.WriteLine($"Also failed while starting: {failure.InnerException?.Message ?? failure.Message}");
+        return null;
     }
 
     /// <summary>Provisions the model again on the running local cloud, as a second run against a kept endpoint would.</summary>

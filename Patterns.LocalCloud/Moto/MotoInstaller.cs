@@ -21,7 +21,8 @@ internal static class MotoInstaller
         // Probing costs a Python start-up (more through a version manager's shim); the answer of the
         // last successful probe is kept and trusted while the interpreter exists. A stale answer
         // shows as a failed moto start, after which the caller forgets it and resolves again.
-        if (File.Exists(CacheFile(options)) && (await File.ReadAllTextAsync(CacheFile(options), cancellationToken).ConfigureAwait(false)).Trim() is { Length: > 0 } cached && File.Exists(cached))
+        // Read synchronously: the path is a line, and moto's start, the longest of a run, waits for it.
+        if (File.Exists(CacheFile(options)) && File.ReadAllText(CacheFile(options)).Trim() is { Length: > 0 } cached && File.Exists(cached))
             return cached;
 
         var venvPython = Path.Combine(options.StateDirectory, "moto-venv", "bin", "python");

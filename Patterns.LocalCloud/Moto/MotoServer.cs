@@ -19,12 +19,16 @@ internal sealed class MotoServer : IAsyncDisposable
     // moto's SQS read a message's retention period from its queue directly: moto looks it up
     // through GetQueueAttributes, which counts the queue's messages, once per message of every
     // receive, so a receive on a deep queue took seconds (1.5 s at 1,000 messages; 11 ms so).
-    // And it spares moto two costs of its start: botocore's list of service models is read once
-    // instead of at every model load (a walk of some 400 directories each time), and the OpenAPI
-    // validator API Gateway imports with its models (a quarter of a second of CPU) is loaded when
-    // an import first validates a document: its package and validation package are set up
-    // unexecuted, the two functions moto takes from it load them on first call, and its
-    // exceptions module, which moto's except clauses name, is the real one from the start.
+    // And it spares moto three costs of its start, all on the path to the first answers: botocore's
+    // list of service models is read once instead of at every model load (a walk of some 400
+    // directories each time); botocore's endpoints and partitions, which every boto3 session moto
+    // makes parses again (75 ms each time), are parsed once per process, as nothing writes to them;
+    // and the OpenAPI validator API Gateway imports with its models (a third of a second of CPU,
+    // jsonschema included) is loaded when an import first validates a document: its package,
+    // validation package and exceptions module are set up unexecuted, the two functions moto takes
+    // from it load them on first call, and the exception class moto's except clauses name is a
+    // placeholder until then, rebound to the real one where it was imported once it is loaded
+    // (nothing can raise the real one before).
     private const string Launcher = """
         import os, sys, threading, time, urllib.request
         parent = os.getppid()
@@ -84,12 +88,22 @@ internal sealed class MotoServer : IAsyncDisposable
             validation = importlib.util.module_from_spec(validation_spec)
             sys.modules[validation_spec.name] = validation
             package.validation = validation
+            exceptions_spec = importlib.util.find_spec(validation_spec.name + ".exceptions")
+            exceptions = importlib.util.module_from_spec(exceptions_spec)
+            sys.modules[exceptions_spec.name] = exceptions
+            validation.exceptions = exceptions
+            placeholder = type("OpenAPIValidationError", (Exception,), {})
+            exceptions.OpenAPIValidationError = placeholder
             loading, loaded = threading.Lock(), []
             def load():
                 with loading:
                     if not loaded:
+                        exceptions_spec.loader.exec_module(exceptions)
                         validation_spec.loader.exec_module(validation)
                         spec.loader.exec_module(package)
+                        for module in list(sys.modules.values()):
+                            if getattr(module, "OpenAPIValidationError", None) is placeholder:
+                                module.OpenAPIValidationError = exceptions.OpenAPIValidationError
                         loaded.append(True)
                 return package
             def deferred(name):
@@ -98,6 +112,19 @@ internal sealed class MotoServer : IAsyncDisposable
                 return call
             package.validate = deferred("validate")
             package.validate_spec = deferred("validate_spec")
+        def shared_data_loaded_once():
+            import botocore.loaders
+            shared, loading = {}, threading.Lock()
+            original = botocore.loaders.Loader.load_data_with_path
+            def load_data_with_path(self, name):
+                if name not in ("endpoints", "partitions"):
+                    return original(self, name)
+                key = (tuple(self.search_paths), name)
+                with loading:
+                    if key not in shared:
+                        shared[key] = original(self, name)
+                return shared[key]
+            botocore.loaders.Loader.load_data_with_path = load_data_with_path
         try:
             sqs_retention_from_the_queue()
         except (ImportError, AttributeError) as error:
@@ -106,6 +133,10 @@ internal sealed class MotoServer : IAsyncDisposable
             service_models_listed_once()
         except (ImportError, AttributeError) as error:
             print(f"moto lists botocore's service models at every model load: {error}", file=sys.stderr)
+        try:
+            shared_data_loaded_once()
+        except (ImportError, AttributeError) as error:
+            print(f"moto reads botocore's endpoints once per session: {error}", file=sys.stderr)
         try:
             openapi_validator_on_first_use()
         except (ImportError, AttributeError) as error:

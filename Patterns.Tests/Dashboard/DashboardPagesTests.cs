@@ -57,6 +57,19 @@ public sealed class DashboardPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_taken_port_is_refused_with_its_number_and_the_way_out()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => DashboardServer.StartAsync(new DashboardOptions { Port = port }, new FakeModelSource(FakeModelSource.Pattern01)));
+
+        Assert.Contains($"The dashboard cannot listen on 127.0.0.1:{port}", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("0 picks a free one", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_console_page_shows_what_a_function_wrote_and_the_subscription_ends_with_the_dashboard()
     {
         var model = new FakeModelSource(FakeModelSource.Pattern01);

@@ -31,6 +31,22 @@ public sealed class AwsClientDefaultsTests
     }
 
     [Fact]
+    public void Signs_for_the_region_when_AWS_ENDPOINT_URL_points_elsewhere()
+    {
+        var config = AwsClientDefaults.Configure(new AmazonDynamoDBConfig(), Environment(("AWS_REGION", "eu-west-3"), ("AWS_ENDPOINT_URL", "http://127.0.0.1:4566")));
+
+        Assert.Equal("eu-west-3", config.AuthenticationRegion);
+    }
+
+    [Fact]
+    public void Leaves_the_signing_region_to_the_SDK_in_AWS()
+    {
+        var config = AwsClientDefaults.Configure(new AmazonDynamoDBConfig(), Environment(("AWS_REGION", "eu-west-3")));
+
+        Assert.Null(config.AuthenticationRegion);
+    }
+
+    [Fact]
     public void Without_a_region_says_which_variable_to_set()
     {
         var exception = Assert.Throws<InvalidOperationException>(() => AwsClientDefaults.Configure(new AmazonDynamoDBConfig(), Environment()));
