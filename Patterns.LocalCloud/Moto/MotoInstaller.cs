@@ -25,7 +25,7 @@ internal static class MotoInstaller
         if (File.Exists(CacheFile(options)) && File.ReadAllText(CacheFile(options)).Trim() is { Length: > 0 } cached && File.Exists(cached))
             return cached;
 
-        var venvPython = Path.Combine(options.StateDirectory, "moto-venv", "bin", "python");
+        var venvPython = Path.GetFullPath(Path.Combine(options.StateDirectory, "moto-venv", "bin", "python"));
         string? resolved = null;
         foreach (var candidate in new[] { venvPython, "python3" })
         {
@@ -89,10 +89,7 @@ internal static class MotoInstaller
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string fileName, string[] arguments, TextWriter? progress, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-            startInfo.ArgumentList.Add(argument);
-        using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        using var process = Process.Start(PythonStartInfo.For(fileName, arguments)) ?? throw new InvalidOperationException($"Could not start {fileName}.");
         var output = new BoundedLog(100);
         void OnLine(object? _, DataReceivedEventArgs e)
         {

@@ -187,14 +187,7 @@ internal sealed class MotoServer : IAsyncDisposable
 
     private static async Task<MotoServer> StartOnAsync(int port, string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(python)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { "-c", Launcher, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
-            startInfo.ArgumentList.Add(argument);
+        var startInfo = PythonStartInfo.For(python, ["-c", Launcher, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         startInfo.Environment["MOTO_PORT"] = callbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         startInfo.Environment["MOTO_ACCOUNT_ID"] = accountId;
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";

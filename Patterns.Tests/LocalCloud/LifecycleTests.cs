@@ -77,6 +77,40 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Python_files_where_the_AppHost_is_started_do_not_shadow_moto()
+    {
+        // Python puts the working directory first on the module path of `python -c`: a project's
+        // own moto.py or flask.py would be imported instead, and moto would never answer.
+        var workingDirectory = Directory.CreateTempSubdirectory("user-project").FullName;
+        foreach (var module in new[] { "moto", "flask", "werkzeug", "boto3" })
+            await File.WriteAllTextAsync(Path.Combine(workingDirectory, module + ".py"), $"raise SystemExit('the {module}.py of the working directory was imported')\n");
+        var startInfo = new ProcessStartInfo(AppHostExecutable()) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
+        foreach (var argument in new[] { "--port", "0", "--dashboard-port", "0", "--patterns", "1" })
+            startInfo.ArgumentList.Add(argument);
+        using var process = Process.Start(startInfo)!;
+        try
+        {
+            var errors = process.StandardError.ReadToEndAsync();
+            string? apiUrl = null;
+            while (apiUrl is null && await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line)
+                if (line.Contains("/_aws/execute-api/", StringComparison.Ordinal))
+                    apiUrl = line.Trim();
+            if (apiUrl is null)
+                Assert.Fail($"The AppHost printed no API URL: {await errors}");
+            using var http = new HttpClient();
+            using var products = await http.GetAsync(apiUrl + "products");
+            Assert.Equal(System.Net.HttpStatusCode.OK, products.StatusCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+            Directory.Delete(workingDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_configured_Python_without_moto_is_a_clear_error_naming_the_fix()
     {
         var options = new LocalCloudOptions { MotoPython = "/usr/bin/python3", StateDirectory = Directory.CreateTempSubdirectory("state").FullName };
