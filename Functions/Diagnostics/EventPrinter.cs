@@ -13,7 +13,7 @@ public static class EventPrinter
 
     public static JsonElement Print(JsonElement @event)
     {
-        Console.Out.WriteLine(Marker + JsonSerializer.Serialize(@event));
+        Console.Out.WriteLine(Marker + JsonSerializer.Serialize(@event, FunctionsJsonContext.Default.JsonElement));
         return @event;
     }
 }

@@ -14,9 +14,5 @@ public static class ReceivedEvents
     public const string Marker = "RECEIVED ";
 
     public static void Print(JsonElement @event, ILambdaContext context) =>
-        Console.Out.WriteLine(Marker + JsonSerializer.Serialize(new Dictionary<string, object?>
-        {
-            ["traceId"] = context.TraceId,
-            ["event"] = @event,
-        }));
+        Console.Out.WriteLine(Marker + JsonSerializer.Serialize(new ReceivedEvent(context.TraceId, @event), FunctionsJsonContext.Default.ReceivedEvent));
 }

@@ -1,8 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Functions.ApiGateway;
 using Functions.Runtime;
+using Functions.Runtime.Handlers;
 
 namespace Functions.Pattern01;
 
@@ -24,7 +24,7 @@ public sealed class HelloServerless
         new Dictionary<string, string> { ["Content-Type"] = "application/json" }.AsReadOnly();
 
     private readonly IProductStore products;
-    private readonly JsonSerializerOptions json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly JsonSerializerOptions json = LambdaJson.CreateOptions();
 
     public HelloServerless()
         : this(DynamoDbProductStore.FromEnvironment())
@@ -140,7 +140,7 @@ public sealed class HelloServerless
 
         try
         {
-            body = JsonSerializer.Deserialize<JsonElement>(text);
+            body = JsonSerializer.Deserialize(text, FunctionsJsonContext.Default.JsonElement);
         }
         catch (JsonException exception)
         {
@@ -163,7 +163,7 @@ public sealed class HelloServerless
     private ApiGatewayProxyResponse Respond<T>(ILambdaContext context, int statusCode, T body, IReadOnlyDictionary<string, string>? headers, string logLine)
     {
         context.Logger.LogLine(logLine);
-        return new ApiGatewayProxyResponse(statusCode, headers, JsonSerializer.Serialize(body, json));
+        return new ApiGatewayProxyResponse(statusCode, headers, JsonSerializer.Serialize(body, json.TypeInfo<T>()));
     }
 
     private static string? StringOf(JsonElement element, string property) =>

@@ -41,7 +41,7 @@ public sealed class OrderService
             Guid.NewGuid().ToString()[..8],
             ReadAmount(request),
             ReadText(request, "customerId") ?? "cust-001");
-        var detail = JsonSerializer.Serialize(order);
+        var detail = JsonSerializer.Serialize(order, FunctionsJsonContext.Default.NewOrder);
 
         using var timeout = new CancellationTokenSource(context.RemainingTime);
         var response = await events.PutEventsAsync(

@@ -56,7 +56,7 @@ public sealed class PaymentProcessor
         payment = null!;
         try
         {
-            payment = JsonSerializer.Deserialize<Payment>(record.GetProperty("body").GetString() ?? "null")!;
+            payment = JsonSerializer.Deserialize(record.GetProperty("body").GetString() ?? "null", FunctionsJsonContext.Default.Payment)!;
         }
         catch (JsonException exception)
         {

@@ -52,7 +52,7 @@ public sealed class PaymentProducer
             var response = await sqs.SendMessageBatchAsync(new SendMessageBatchRequest
             {
                 QueueUrl = queueUrl,
-                Entries = [.. chunk.Select(p => new SendMessageBatchRequestEntry(p.PaymentId, JsonSerializer.Serialize(p)))],
+                Entries = [.. chunk.Select(p => new SendMessageBatchRequestEntry(p.PaymentId, JsonSerializer.Serialize(p, FunctionsJsonContext.Default.Payment)))],
             }, timeout.Token);
             if (response.Failed is { Count: > 0 } failed)
                 throw new InvalidOperationException(

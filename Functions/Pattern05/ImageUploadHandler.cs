@@ -44,7 +44,7 @@ public sealed class ImageUploadHandler
         var message = new ImageUploaded(filename, "my-image-bucket", "2.4MB", "2025-02-25T10:00:00Z");
         using var timeout = new CancellationTokenSource(context.RemainingTime);
         var response = await sns.PublishAsync(
-            new PublishRequest(JsonSerializer.Serialize(message)) { TopicArn = topicArn, Subject = "New Image Uploaded" }, timeout.Token);
+            new PublishRequest(JsonSerializer.Serialize(message, FunctionsJsonContext.Default.ImageUploaded)) { TopicArn = topicArn, Subject = "New Image Uploaded" }, timeout.Token);
 
         context.Logger.LogLine($"Published image event for {filename}");
         context.Logger.LogLine($"SNS MessageId: {response.MessageId}");

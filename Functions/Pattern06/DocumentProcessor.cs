@@ -3,6 +3,7 @@ using System.Text.Json;
 using Amazon.S3;
 using Amazon.S3.Model;
 using Functions.Runtime;
+using Functions.Runtime.Handlers;
 using Patterns.ServiceDefaults;
 
 namespace Functions.Pattern06;
@@ -21,7 +22,7 @@ public sealed class DocumentProcessor
     // Enough bytes for 500 characters of UTF-8; bytes that are not UTF-8 are dropped, as the seed's errors='ignore' does.
     private const int PreviewBytes = PreviewCharacters * 4;
     private static readonly Encoding LenientUtf8 = Encoding.GetEncoding("utf-8", EncoderFallback.ExceptionFallback, new DecoderReplacementFallback(string.Empty));
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = LambdaJson.With(new() { WriteIndented = true });
 
     private readonly IAmazonS3 s3;
     private readonly string processedBucket;
@@ -59,7 +60,7 @@ public sealed class DocumentProcessor
             {
                 BucketName = processedBucket,
                 Key = outKey,
-                ContentBody = JsonSerializer.Serialize(new ProcessedDocument(key, bucket, size, preview, "processed"), Indented),
+                ContentBody = JsonSerializer.Serialize(new ProcessedDocument(key, bucket, size, preview, "processed"), Indented.TypeInfo<ProcessedDocument>()),
                 ContentType = "application/json",
             }, timeout.Token);
             context.Logger.LogLine($"Result written to s3://{processedBucket}/{outKey}");

@@ -58,7 +58,7 @@ internal sealed class RuntimeApiClient(string address) : IDisposable
     private void PostError(string path, ErrorResponse error, string operation, CancellationToken cancellationToken)
     {
         KeyValuePair<string, string>[] headers = [.. JsonBody, new(RuntimeApiHeaders.FunctionErrorType, error.ErrorType)];
-        Post(path, JsonSerializer.SerializeToUtf8Bytes(error, errorJson), headers, operation, cancellationToken);
+        Post(path, JsonSerializer.SerializeToUtf8Bytes(error, errorJson.TypeInfo<ErrorResponse>()), headers, operation, cancellationToken);
     }
 
     /// <summary>

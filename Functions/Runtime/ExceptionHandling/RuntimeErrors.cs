@@ -8,6 +8,7 @@ internal static class RuntimeErrors
     public const string InvalidEntrypoint = "Runtime.InvalidEntrypoint";
     public const string UnmarshalError = "Runtime.UnmarshalError";
     public const string MarshalError = "Runtime.MarshalError";
+    public const string SerializationError = "Runtime.SerializationError";
 
     private const string HandlerForm =
         "expected Assembly::Namespace.Type::Method, e.g. Functions::Functions.Pattern01.HelloServerless::HandleAsync";
@@ -62,6 +63,13 @@ internal static class RuntimeErrors
 
     public static string EventUnreadable(Type eventType, string problem) =>
         $"The event payload could not be read as {eventType.FullName}: {problem}";
+
+    public static string ContractMissing(Type type, string role) =>
+        $"The handler's {role} type {type.FullName} has no JSON contract: the Functions executable is compiled to native code, " +
+        $"where contracts are generated at build time; add [JsonSerializable(typeof({type.Name}))] to FunctionsJsonContext.";
+
+    public static string ResultTypeUnsupported(Type resultType, string method) =>
+        $"{method} returns {resultType.Name}, which the native Functions executable cannot await: return a Task of a class or record type.";
 
     public static string ResultUnwritable(Type resultType, string problem) =>
         $"The handler's result of type {resultType.FullName} could not be serialized to JSON: {problem}";

@@ -13,7 +13,7 @@ internal static class EventReader
             return payload => new MemoryStream(payload.ToArray(), writable: false);
         }
 
-        var typeInfo = options.GetTypeInfo(eventType);
+        var typeInfo = Contract.Of(eventType, "event", options);
         return payload =>
         {
             // Lambda hands an invoke without a payload to the runtime as an empty body.

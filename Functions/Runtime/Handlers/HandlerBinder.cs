@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -30,6 +31,7 @@ internal static class HandlerBinder
         return new HandlerInvoker(readEvent, CompileCall(method, parameters, instance), ResultWriter.For(method.ReturnType, Describe(method), options));
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Handlers live in the Functions assembly, which the native build keeps whole (TrimmerRootAssembly).")]
     private static Type FindType(HandlerName handler)
     {
         Assembly assembly;
@@ -52,6 +54,7 @@ internal static class HandlerBinder
         return type;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Handlers live in the Functions assembly, which the native build keeps whole (TrimmerRootAssembly).")]
     private static MethodInfo FindMethod(Type type, string name)
     {
         var candidates = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.Instance)
@@ -98,6 +101,8 @@ internal static class HandlerBinder
 
     private static bool IsContext(ParameterInfo parameter) => parameter.ParameterType == typeof(ILambdaContext);
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Handlers live in the Functions assembly, which the native build keeps whole (TrimmerRootAssembly).")]
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "Handlers live in the Functions assembly, which the native build keeps whole (TrimmerRootAssembly).")]
     private static object CreateInstance(Type type)
     {
         if (type.IsAbstract || (!type.IsValueType && type.GetConstructor(Type.EmptyTypes) is null))

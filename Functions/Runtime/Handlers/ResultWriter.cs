@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Functions.Runtime.ExceptionHandling;
@@ -42,13 +43,26 @@ internal static class ResultWriter
             var valueType = returnType.GetGenericArguments()[0];
             var awaiter = definition == typeof(Task<>) ? nameof(AwaitTask) : nameof(AwaitValueTask);
             var writeValue = ForValue(valueType, options);
-            return (Func<object?, ValueTask<byte[]?>>)typeof(ResultWriter)
-                .GetMethod(awaiter, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                .MakeGenericMethod(valueType)
-                .Invoke(null, [writeValue, method])!;
+            return Awaiting(awaiter, returnType, valueType, writeValue, method);
         }
 
         return ForValue(returnType, options);
+    }
+
+    // A class or record result shares the one native instantiation of the awaiter over reference
+    // types; a struct result would need code the native compiler could not know to generate.
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reference-type results share the canonical instantiation; value types are refused at bind time below.")]
+    private static Func<object?, ValueTask<byte[]?>> Awaiting(string awaiter, Type returnType, Type valueType, Func<object?, ValueTask<byte[]?>> writeValue, string method)
+    {
+        if (valueType.IsValueType && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            throw new LambdaRuntimeException(RuntimeErrors.InvalidEntrypoint, RuntimeErrors.ResultTypeUnsupported(returnType, method));
+        }
+
+        return (Func<object?, ValueTask<byte[]?>>)typeof(ResultWriter)
+            .GetMethod(awaiter, System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
+            .MakeGenericMethod(valueType)
+            .Invoke(null, [writeValue, method])!;
     }
 
     private static Func<object?, ValueTask<byte[]?>> AwaitTask<T>(Func<object?, ValueTask<byte[]?>> writeValue, string method) =>
@@ -77,7 +91,7 @@ internal static class ResultWriter
             };
         }
 
-        var typeInfo = options.GetTypeInfo(valueType);
+        var typeInfo = Contract.Of(valueType, "result", options);
         return value => ValueTask.FromResult<byte[]?>(Serialize(value, typeInfo));
     }
 
