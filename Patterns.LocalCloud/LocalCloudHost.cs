@@ -62,6 +62,12 @@ public sealed class LocalCloudHost : IAsyncDisposable
     /// <summary>How many function processes are running now, per function name.</summary>
     public IReadOnlyDictionary<string, int> RunningInstances => _lambda.RunningInstances();
 
+    /// <summary>
+    /// Waits until the log of every invocation that has answered so far is in CloudWatch Logs
+    /// (logs are written in batches, off the invocation's path).
+    /// </summary>
+    public Task FlushLogsAsync(CancellationToken cancellationToken = default) => _lambda.FlushLogsAsync(cancellationToken);
+
     /// <summary>Starts the local cloud and returns once the edge listens and moto answers.</summary>
     public static async Task<LocalCloudHost> StartAsync(LocalCloudOptions options, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
@@ -163,6 +164,9 @@ internal sealed class AwsSdkTracingHandler(ActivitySource source) : PipelineHand
         }
     }
 
+    // A natively compiled function keeps these properties through its trimmer descriptor
+    // (Functions/AwsRequestProperties.xml); a property that is gone reads as absent, never as an error.
+    [UnconditionalSuppressMessage("Trimming", "IL2080", Justification = "Request properties are kept by the executable's trimmer descriptor; a missing one only drops a span attribute.")]
     private object? Property(AmazonWebServiceRequest request, string name) =>
         requestProperties.GetOrAdd((request.GetType(), name), key => key.Item1.GetProperty(key.Item2))?.GetValue(request);
 }

@@ -133,7 +133,7 @@ internal sealed class LambdaService : IEdgeService, ILambdaInvoker, IAsyncDispos
         return span;
     }
 
-    /// <summary>Waits until every function log line written so far is in CloudWatch Logs.</summary>
+    /// <summary>Waits until the log of every invocation that has answered so far is in CloudWatch Logs.</summary>
     public Task FlushLogsAsync(CancellationToken cancellationToken) => _logs.FlushAsync(cancellationToken);
 
     public IReadOnlyDictionary<string, int> RunningInstances() =>

@@ -14,6 +14,8 @@ public abstract class PatternAppFixture : IAsyncLifetime
     /// <summary>Every message of a function's log group, oldest first.</summary>
     public async Task<List<string>> LogAsync(string function)
     {
+        // What the log says of invocations that have answered, not of those whose batch is still on its way.
+        await App.LocalCloud.FlushLogsAsync();
         using var edge = new HttpClient { BaseAddress = App.EdgeUrl };
         return await CloudWatchLogs.MessagesAsync(edge, $"/aws/lambda/{function}");
     }

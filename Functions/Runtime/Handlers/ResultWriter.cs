@@ -52,6 +52,7 @@ internal static class ResultWriter
     // A class or record result shares the one native instantiation of the awaiter over reference
     // types; a struct result would need code the native compiler could not know to generate.
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Reference-type results share the canonical instantiation; value types are refused at bind time below.")]
+    [UnconditionalSuppressMessage("Trimming", "IL2060", Justification = "The awaiters' type parameters carry no member requirements, and this assembly is rooted whole, so both are kept.")]
     private static Func<object?, ValueTask<byte[]?>> Awaiting(string awaiter, Type returnType, Type valueType, Func<object?, ValueTask<byte[]?>> writeValue, string method)
     {
         if (valueType.IsValueType && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)

@@ -81,7 +81,7 @@ internal sealed class FunctionInstance : IRuntimeApiHandler, IAsyncDisposable
         // The REPORT line (and its memory reading) is finished off the invocation's path unless the caller waits for the log.
         if (!tailLog)
         {
-            _ = FinishLogAsync(log, durationMs, initDurationMs, TimeSpan.FromSeconds(30));
+            _settings.Logs.Track(FinishLogAsync(log, durationMs, initDurationMs, TimeSpan.FromSeconds(30)));
             return new InstanceInvocation(outcome, null);
         }
         var events = await FinishLogAsync(log, durationMs, initDurationMs, TailWait).ConfigureAwait(false);

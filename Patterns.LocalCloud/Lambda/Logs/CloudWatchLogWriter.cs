@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Patterns.LocalCloud.Moto;
 
@@ -16,6 +17,8 @@ internal sealed class CloudWatchLogWriter : IAsyncDisposable
     private const int MaxEventsPerCall = 1000;
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
 
+    // Invocations whose log waits for the runtime's end markers (they come after the result).
+    private readonly ConcurrentDictionary<Task, byte> _finishing = new();
     private readonly HashSet<string> _created = new(StringComparer.Ordinal);
     private readonly MotoClient _moto;
     private readonly TextWriter? _log;
@@ -34,9 +37,20 @@ internal sealed class CloudWatchLogWriter : IAsyncDisposable
             _pending.Writer.TryWrite((group, stream, events, null));
     }
 
-    /// <summary>Waits until everything written so far is in CloudWatch Logs.</summary>
+    /// <summary>
+    /// Records an invocation's log still being finished off the invocation's path, so that a
+    /// flush also waits for the invocations that have already answered.
+    /// </summary>
+    public void Track(Task finishing)
+    {
+        _finishing[finishing] = 0;
+        finishing.ContinueWith(done => _finishing.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Waits until the log of every invocation that has answered so far is in CloudWatch Logs.</summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
     {
+        await Task.WhenAll(_finishing.Keys).WaitAsync(cancellationToken).ConfigureAwait(false);
         var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         if (!_pending.Writer.TryWrite(("", "", [], flushed)))
             return; // stopped: everything was written on the way down
