@@ -47,6 +47,9 @@ public sealed class FaultyBackendTests : IAsyncLifetime
         var result = await _app.Lambda.InvokeAsync(new global::Patterns.AwsClients.Lambda.InvokeRequest("ThrowingBackend") { Payload = Encoding.UTF8.GetBytes("""{"message":"backend down"}""") });
 
         Assert.Equal("Unhandled", result.FunctionError);
-        Assert.Equal("backend down", JsonDocument.Parse(result.Payload).RootElement.GetProperty("errorMessage").GetString());
+        var error = JsonDocument.Parse(result.Payload).RootElement;
+        Assert.Equal("backend down", error.GetProperty("errorMessage").GetString());
+        // The handler's own exception, not a reflection wrapper around it.
+        Assert.Equal("System.InvalidOperationException", error.GetProperty("errorType").GetString());
     }
 }

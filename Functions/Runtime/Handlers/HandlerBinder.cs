@@ -124,6 +124,13 @@ internal static class HandlerBinder
     /// <summary>Compiles <c>(event, context) => method(...)</c> with the method's own parameter order and types.</summary>
     private static Func<object?, ILambdaContext, object?> CompileCall(MethodInfo method, ParameterInfo[] parameters, object? instance)
     {
+        // A native build generates no code at run time: an expression tree would be interpreted on
+        // every invoke, where a method invoker calls through a stub the compiler made ahead.
+        if (!RuntimeFeature.IsDynamicCodeCompiled)
+        {
+            return InvokerCall(method, parameters, instance);
+        }
+
         var eventArgument = Expression.Parameter(typeof(object), "event");
         var contextArgument = Expression.Parameter(typeof(ILambdaContext), "context");
         var arguments = parameters.Select(parameter => IsContext(parameter)
@@ -135,6 +142,19 @@ internal static class HandlerBinder
             ? Expression.Block(call, Expression.Constant(null, typeof(object)))
             : Expression.Convert(call, typeof(object));
         return Expression.Lambda<Func<object?, ILambdaContext, object?>>(body, eventArgument, contextArgument).Compile();
+    }
+
+    // The shapes EventParameter accepts: (), (context), (event), (event, context).
+    private static Func<object?, ILambdaContext, object?> InvokerCall(MethodInfo method, ParameterInfo[] parameters, object? instance)
+    {
+        var invoker = MethodInvoker.Create(method);
+        return parameters.Length switch
+        {
+            0 => (_, _) => invoker.Invoke(instance),
+            1 when IsContext(parameters[0]) => (_, context) => invoker.Invoke(instance, context),
+            1 => (@event, _) => invoker.Invoke(instance, @event),
+            _ => (@event, context) => invoker.Invoke(instance, @event, context),
+        };
     }
 
     private static string Describe(MethodInfo method) => $"{method.DeclaringType?.FullName}.{method.Name}";
