@@ -26,6 +26,7 @@ namespace Functions;
 [JsonSerializable(typeof(Diagnostics.ContextResponse))]
 [JsonSerializable(typeof(Diagnostics.SqsBatchResponse))]
 [JsonSerializable(typeof(Diagnostics.ReceivedEvent))]
+[JsonSerializable(typeof(Diagnostics.CompilationResponse))]
 [JsonSerializable(typeof(Pattern01.MessageBody))]
 [JsonSerializable(typeof(Pattern01.Product))]
 [JsonSerializable(typeof(IReadOnlyList<Pattern01.Product>))]

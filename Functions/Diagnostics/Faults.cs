@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Functions.ApiGateway;
 using Functions.Runtime;
@@ -11,6 +12,12 @@ namespace Functions.Diagnostics;
 /// </summary>
 public static class Faults
 {
+    /// <summary>Whether this process runs natively compiled code (no code generated at run time), so a test knows which build it drives.</summary>
+    public static CompilationResponse Compilation() => new(!RuntimeFeature.IsDynamicCodeCompiled);
+
+    /// <summary>Takes an event type FunctionsJsonContext does not list: the native executable has no contract for it.</summary>
+    public static string Unlisted(UnlistedEvent @event) => @event.Name ?? "";
+
     /// <summary>Returns the event unchanged.</summary>
     public static JsonElement Echo(JsonElement @event) => @event;
 

@@ -47,6 +47,31 @@ public sealed class RuntimeClientLifecycleTests
     }
 
     [Fact]
+    public async Task An_event_type_without_a_generated_contract_fails_the_native_init_by_name()
+    {
+        await using var api = await FakeRuntimeApi.StartAsync();
+        await using var probe = FunctionProcess.Start(FunctionProcess.EnvironmentFor(api, "Functions::Functions.Diagnostics.Faults::Compilation"));
+        var native = JsonDocument.Parse((await probe.OutcomeOf(api.InvokeAsync("{}"))).Body).RootElement.GetProperty("native").GetBoolean();
+        await using var unlistedApi = await FakeRuntimeApi.StartAsync();
+        await using var function = FunctionProcess.Start(FunctionProcess.EnvironmentFor(unlistedApi, "Functions::Functions.Diagnostics.Faults::Unlisted"));
+
+        if (!native)
+        {
+            // On the JIT (-p:NativeFunctions=false) reflection makes the contract the build did not.
+            var outcome = await function.OutcomeOf(unlistedApi.InvokeAsync("""{"name":"read by reflection"}"""));
+            Assert.Equal("\"read by reflection\"", outcome.Body);
+            return;
+        }
+
+        var initError = await unlistedApi.InitError.WaitAsync(FunctionProcess.Patience);
+        Assert.Equal("Runtime.SerializationError", initError.ErrorTypeHeader);
+        using var error = JsonDocument.Parse(initError.Body);
+        Assert.Contains("Functions.Diagnostics.UnlistedEvent", error.RootElement.GetProperty("errorMessage").GetString());
+        Assert.Contains("FunctionsJsonContext", error.RootElement.GetProperty("errorMessage").GetString());
+        Assert.NotEqual(0, await function.WaitForExitAsync(FunctionProcess.Patience));
+    }
+
+    [Fact]
     public async Task Exits_promptly_when_nothing_listens_at_the_runtime_api()
     {
         var environment = new Dictionary<string, string?>
