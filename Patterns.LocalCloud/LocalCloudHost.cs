@@ -100,8 +100,10 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var motoStopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Called, not queued: on two cores the thread pool's threads are busy with the rest of the
         // start, and a queued launch waited some 100 ms for one. Python is spawned before the first
-        // await (a remembered interpreter is read synchronously).
+        // await (a remembered interpreter is read synchronously); then the caller goes on with its
+        // own start while the edge's services are built on the pool.
         var motoStart = StartMotoAsync(options, edgePort, motoStopping.Token);
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
 
         var motoHttp = new HttpClient(new MotoGate(motoStart, new SocketsHttpHandler
         {
@@ -157,7 +159,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
+            return await MotoServer.StartAsync(python, edgePort, options, cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception) when (options.MotoPython is null)
         {
@@ -165,7 +167,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
             options.Log?.WriteLine($"moto did not start with {python} ({exception.Message.Split(Environment.NewLine)[0]}); looking for Python and moto again.");
             MotoInstaller.Forget(options);
             python = await MotoInstaller.ResolvePythonAsync(options, cancellationToken).ConfigureAwait(false);
-            return await MotoServer.StartAsync(python, edgePort, options.AccountId, options.Log, cancellationToken).ConfigureAwait(false);
+            return await MotoServer.StartAsync(python, edgePort, options, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -9,6 +9,8 @@ namespace Patterns.AwsClients.Core;
 /// </summary>
 internal static class AwsJson
 {
+    public const string ContentType10 = "application/x-amz-json-1.0";
+
     public const string ContentType11 = "application/x-amz-json-1.1";
 
     /// <summary>An AwsRequest for one operation of a JSON 1.1 service.</summary>

@@ -12,6 +12,8 @@ internal sealed record AwsService(string SigningName, string EndpointPrefix, str
 
     public static AwsService ApiGateway { get; } = new("apigateway", "apigateway", "API_GATEWAY", "API Gateway");
 
+    public static AwsService DynamoDb { get; } = new("dynamodb", "dynamodb", "DYNAMODB", "DynamoDB");
+
     public static AwsService CloudFormation { get; } = new("cloudformation", "cloudformation", "CLOUDFORMATION", "CloudFormation");
 
     public static AwsService Sns { get; } = new("sns", "sns", "SNS", "SNS");

@@ -5,6 +5,7 @@ using Amazon.SQS;
 using Patterns.AwsClients.ApiGateway;
 using Patterns.AwsClients.CognitoIdentityProvider;
 using Patterns.AwsClients.Core;
+using Patterns.AwsClients.DynamoDb;
 using Patterns.AwsClients.EventBridge;
 using Patterns.AwsClients.Lambda;
 using Patterns.AwsClients.Sns;
@@ -17,9 +18,10 @@ internal sealed class EdgeClients : IDisposable
     public EdgeClients(Uri endpoint, string region)
     {
         var options = new AwsClientOptions { Endpoint = endpoint, Region = region, Credentials = AwsCredentials.Test };
-        DynamoDb = CreateDynamoDbClient(endpoint, region);
-        Sqs = new AmazonSQSClient(Credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region });
-        S3 = CreateS3Client(endpoint, region);
+        _dynamoDb = new(() => CreateDynamoDbClient(endpoint, region));
+        _sqs = new(() => new AmazonSQSClient(Credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region }));
+        _s3 = new(() => CreateS3Client(endpoint, region));
+        Tables = new DynamoDbClient(options);
         Lambda = new LambdaClient(options);
         ApiGateway = new ApiGatewayClient(options);
         Sns = new SnsClient(options);
@@ -27,11 +29,21 @@ internal sealed class EdgeClients : IDisposable
         Cognito = new CognitoIdentityProviderClient(options);
     }
 
-    public IAmazonDynamoDB DynamoDb { get; }
+    // The AWS SDK's clients are made on first use: setting one up costs tens of milliseconds of
+    // CPU at a start that is bound by CPU, and a model without queues or buckets needs none of it.
+    private readonly Lazy<IAmazonDynamoDB> _dynamoDb;
+    private readonly Lazy<IAmazonSQS> _sqs;
+    private readonly Lazy<IAmazonS3> _s3;
 
-    public IAmazonSQS Sqs { get; }
+    /// <summary>The AWS SDK's DynamoDB client, for what a caller does with items; provisioning uses <see cref="Tables"/>.</summary>
+    public IAmazonDynamoDB DynamoDb => _dynamoDb.Value;
 
-    public IAmazonS3 S3 { get; }
+    /// <summary>DynamoDB's control plane, which provisioning needs, without the SDK's set-up.</summary>
+    public DynamoDbClient Tables { get; }
+
+    public IAmazonSQS Sqs => _sqs.Value;
+
+    public IAmazonS3 S3 => _s3.Value;
 
     public LambdaClient Lambda { get; }
 
@@ -63,9 +75,13 @@ internal sealed class EdgeClients : IDisposable
 
     public void Dispose()
     {
-        DynamoDb.Dispose();
-        Sqs.Dispose();
-        S3.Dispose();
+        if (_dynamoDb.IsValueCreated)
+            _dynamoDb.Value.Dispose();
+        if (_sqs.IsValueCreated)
+            _sqs.Value.Dispose();
+        if (_s3.IsValueCreated)
+            _s3.Value.Dispose();
+        Tables.Dispose();
         Lambda.Dispose();
         ApiGateway.Dispose();
         Sns.Dispose();

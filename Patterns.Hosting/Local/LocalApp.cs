@@ -83,7 +83,7 @@ public sealed class LocalApp : IAsyncDisposable
         // Provisioning starts while moto is still starting: the host's own start-up (clients,
         // the provisioner's first calls, the functions) runs beside Python's, and the calls
         // that need moto wait for it at the edge.
-        var cloudStart = Task.Run(() => LocalCloudHost.StartServingAsync(cloudOptions, cancellationToken), CancellationToken.None);
+        var cloudStart = LocalCloudHost.StartServingAsync(cloudOptions, cancellationToken);
         var dashboardStart = dashboardPort is null
             ? Task.FromResult<DashboardServer?>(null)
             : Task.Run<DashboardServer?>(async () => await DashboardServer.StartAsync(dashboardPort, new DashboardOptions { Port = dashboardPort.Number }, dashboardSource!, cancellationToken).ConfigureAwait(false), CancellationToken.None);

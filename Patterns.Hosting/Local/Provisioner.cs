@@ -20,9 +20,10 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
         var grants = new LambdaGrants(clients.Lambda, _accountId);
         var userPoolProvisioner = new UserPoolProvisioner(clients.Cognito, _region, _accountId);
         var topicProvisioner = new TopicProvisioner(clients.Sns, grants);
-        var bucketProvisioner = new BucketProvisioner(clients.S3, grants);
+        // Made on first use, as the S3 client it needs (see EdgeClients).
+        var bucketProvisioner = new Lazy<BucketProvisioner>(() => new BucketProvisioner(clients.S3, grants));
 
-        var tables = model.Tables.ToDictionary(t => t.Name, t => Run("Table", t.Name, () => new TableProvisioner(clients.DynamoDb).ProvisionAsync(t, cancellationToken)));
+        var tables = model.Tables.ToDictionary(t => t.Name, t => Run("Table", t.Name, () => new TableProvisioner(clients.Tables).ProvisionAsync(t, cancellationToken)));
         var queues = new Dictionary<string, Lazy<Task<ProvisionedQueue>>>(StringComparer.Ordinal);
         foreach (var queue in model.Queues)
         {
@@ -35,7 +36,7 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
         var queueTasks = queues.ToDictionary(q => q.Key, q => q.Value.Value);
         var topics = model.Topics.ToDictionary(t => t.Name, t => Run("Topic", t.Name, () => topicProvisioner.CreateAsync(t, cancellationToken)));
         var buses = model.EventBuses.ToDictionary(b => b.Name, b => Run("Event bus", b.Name, () => new EventBusProvisioner(clients.Events).ProvisionAsync(b, cancellationToken)));
-        var buckets = model.Buckets.ToDictionary(b => b.Name, b => Run("Bucket", b.Name, () => bucketProvisioner.CreateAsync(b, cancellationToken)));
+        var buckets = model.Buckets.ToDictionary(b => b.Name, b => Run("Bucket", b.Name, () => bucketProvisioner.Value.CreateAsync(b, cancellationToken)));
         var userPools = model.UserPools.ToDictionary(p => p.Name, p => Run("User pool", p.Name, () => userPoolProvisioner.ProvisionAsync(p, cancellationToken)));
         var userPoolClients = model.UserPoolClients.ToDictionary(c => c.Name, c => Run("User pool client", c.Name, async () =>
             await userPoolProvisioner.ProvisionAsync(c, await userPools[c.UserPoolName].ConfigureAwait(false), cancellationToken).ConfigureAwait(false)));
@@ -95,7 +96,7 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
         {
             var provisioned = await buckets[bucket.Name].ConfigureAwait(false);
             var notified = await ArnsOf(bucket.Notifications.Select(n => n.FunctionName)).ConfigureAwait(false);
-            await bucketProvisioner.ConfigureNotificationsAsync(bucket, provisioned, notified, cancellationToken).ConfigureAwait(false);
+            await bucketProvisioner.Value.ConfigureNotificationsAsync(bucket, provisioned, notified, cancellationToken).ConfigureAwait(false);
             return provisioned;
         })).ToList();
         var apis = model.RestApis.Select(a => ProvisionRestApiAsync(a, functions, userPools, grants, cancellationToken)).ToList();

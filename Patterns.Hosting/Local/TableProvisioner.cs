@@ -1,5 +1,5 @@
-using Amazon.DynamoDBv2;
-using Amazon.DynamoDBv2.Model;
+using Patterns.AwsClients.Core;
+using Patterns.AwsClients.DynamoDb;
 using Patterns.Hosting.Model;
 
 namespace Patterns.Hosting.Local;
@@ -8,8 +8,10 @@ namespace Patterns.Hosting.Local;
 /// Creates a model's table with CreateTable (on-demand capacity), or accepts the table that
 /// is already there when its keys match, then waits for it to be ACTIVE.
 /// </summary>
-internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
+internal sealed class TableProvisioner(DynamoDbClient dynamoDb)
 {
+    private const string Active = "ACTIVE";
+
     private static readonly TimeSpan ActiveTimeout = TimeSpan.FromMinutes(2);
 
     public async Task<ProvisionedTable> ProvisionAsync(Table table, CancellationToken cancellationToken)
@@ -17,15 +19,15 @@ internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
         TableDescription description;
         try
         {
-            description = (await dynamoDb.CreateTableAsync(CreateRequest(table), cancellationToken).ConfigureAwait(false)).TableDescription;
+            description = await dynamoDb.CreateTableAsync(CreateRequest(table), cancellationToken).ConfigureAwait(false);
         }
-        catch (ResourceInUseException)
+        catch (AwsServiceException exception) when (exception.ErrorCode == "ResourceInUseException")
         {
             // It exists (an earlier run against the same endpoint): keep it if its keys are ours.
-            description = (await dynamoDb.DescribeTableAsync(table.Name, cancellationToken).ConfigureAwait(false)).Table;
+            description = await dynamoDb.DescribeTableAsync(table.Name, cancellationToken).ConfigureAwait(false);
             CheckKeys(table, description);
         }
-        if (description.TableStatus != TableStatus.ACTIVE)
+        if (description.TableStatus != Active)
             description = await WaitUntilActiveAsync(table.Name, cancellationToken).ConfigureAwait(false);
         return new ProvisionedTable(description.TableName, description.TableArn);
     }
@@ -35,12 +37,12 @@ internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
         var keys = new List<KeyAttribute> { table.PartitionKey };
         if (table.SortKey is { } sortKey)
             keys.Add(sortKey);
-        return new CreateTableRequest
+        return new CreateTableRequest(
+            table.Name,
+            [.. keys.Select((k, i) => new KeySchemaElement(k.Name, i == 0 ? "HASH" : "RANGE"))],
+            [.. keys.Select(k => new AttributeDefinition(k.Name, ScalarType(k.Type)))])
         {
-            TableName = table.Name,
-            BillingMode = BillingMode.PAY_PER_REQUEST,
-            AttributeDefinitions = keys.Select(k => new AttributeDefinition(k.Name, ScalarType(k.Type))).ToList(),
-            KeySchema = keys.Select((k, i) => new KeySchemaElement(k.Name, i == 0 ? KeyType.HASH : KeyType.RANGE)).ToList(),
+            BillingMode = "PAY_PER_REQUEST",
         };
     }
 
@@ -48,7 +50,7 @@ internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
     {
         var wanted = CreateRequest(table);
         string Describe(IEnumerable<KeySchemaElement> schema, IEnumerable<AttributeDefinition> definitions) =>
-            string.Join(", ", schema.Select(k => $"{k.AttributeName} ({definitions.FirstOrDefault(d => d.AttributeName == k.AttributeName)?.AttributeType?.Value ?? "?"}, {k.KeyType.Value})"));
+            string.Join(", ", schema.Select(k => $"{k.AttributeName} ({definitions.FirstOrDefault(d => d.AttributeName == k.AttributeName)?.AttributeType ?? "?"}, {k.KeyType})"));
         var want = Describe(wanted.KeySchema, wanted.AttributeDefinitions);
         var have = Describe(existing.KeySchema ?? [], existing.AttributeDefinitions ?? []);
         if (want != have)
@@ -61,8 +63,8 @@ internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
         var deadline = DateTimeOffset.UtcNow + ActiveTimeout;
         while (true)
         {
-            var description = (await dynamoDb.DescribeTableAsync(name, cancellationToken).ConfigureAwait(false)).Table;
-            if (description.TableStatus == TableStatus.ACTIVE)
+            var description = await dynamoDb.DescribeTableAsync(name, cancellationToken).ConfigureAwait(false);
+            if (description.TableStatus == Active)
                 return description;
             if (DateTimeOffset.UtcNow > deadline)
                 throw new TimeoutException($"Table {name} is still {description.TableStatus} after {ActiveTimeout.TotalSeconds:0} s.");
@@ -70,11 +72,11 @@ internal sealed class TableProvisioner(IAmazonDynamoDB dynamoDb)
         }
     }
 
-    private static ScalarAttributeType ScalarType(AttributeType type) => type switch
+    private static string ScalarType(AttributeType type) => type switch
     {
-        AttributeType.String => ScalarAttributeType.S,
-        AttributeType.Number => ScalarAttributeType.N,
-        AttributeType.Binary => ScalarAttributeType.B,
+        AttributeType.String => "S",
+        AttributeType.Number => "N",
+        AttributeType.Binary => "B",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown attribute type."),
     };
 }

@@ -13,41 +13,81 @@ internal sealed class MotoServer : IAsyncDisposable
 {
     // Runs moto's own entry point after starting two threads: one exits the interpreter as soon
     // as the process that started it has gone (its parent pid changes on re-parenting); the other,
-    // once the server listens, makes one cheap call to each service whose first call is slow
-    // (moto builds a service's app on first use: ~400 ms for API Gateway), so that this happens
-    // while the host is still starting rather than in the middle of provisioning. It also makes
-    // moto's SQS read a message's retention period from its queue directly: moto looks it up
-    // through GetQueueAttributes, which counts the queue's messages, once per message of every
-    // receive, so a receive on a deep queue took seconds (1.5 s at 1,000 messages; 11 ms so).
-    // And it spares moto three costs of its start, all on the path to the first answers: botocore's
-    // list of service models is read once instead of at every model load (a walk of some 400
-    // directories each time); botocore's endpoints and partitions, which every boto3 session moto
-    // makes parses again (75 ms each time), are parsed once per process, as nothing writes to them;
-    // and the OpenAPI validator API Gateway imports with its models (a third of a second of CPU,
-    // jsonschema included) is loaded when an import first validates a document: its package,
-    // validation package and exceptions module are set up unexecuted, the two functions moto takes
-    // from it load them on first call, and the exception class moto's except clauses name is a
-    // placeholder until then, rebound to the real one where it was imported once it is loaded
-    // (nothing can raise the real one before).
+    // once the server listens and has been idle for 50 ms (the host's first calls come at once and
+    // warm what they use; a warm-up beside them only competed for the one interpreter), makes one
+    // cheap call to each service whose first call is slow, so that a later first call is not.
+    // It also makes moto's SQS read a message's retention period from its queue directly: moto
+    // looks it up through GetQueueAttributes, which counts the queue's messages, once per message
+    // of every receive, so a receive on a deep queue took seconds (1.5 s at 1,000 messages; 11 ms so).
+    // And it spares moto costs of its start, all on the path to the first answers, in CPU a start
+    // on two cores is short of:
+    // - the cyclic garbage collector is off until the start is over (it ran some hundred times
+    //   over the start's objects, all of which live on; about 15% of the time to listen), then
+    //   those objects are frozen out of its sweeps and it is turned on;
+    // - botocore's data (service models, endpoints, partitions, paginators), which it parses from
+    //   JSON with an OrderedDict for every object, and its list of service models (a walk of some
+    //   400 directories), are kept pickled in the state directory across runs, keyed by each file's
+    //   path, size and modification time and by botocore's version, and within a run the list is
+    //   read once and the endpoints and partitions, which every boto3 session moto makes parses
+    //   again (75 ms each time), once per process, as nothing writes to them;
+    // - moto reads a service's routes from a service model instead of building a boto3 client
+    //   for it (the first client costs some 80 ms), and werkzeug compiles the URL builder of each
+    //   of those routes when it is first used, which in moto is never (some 80 ms over the
+    //   routes of three services);
+    // - the OpenAPI validator API Gateway imports with its models (a third of a second of CPU,
+    //   jsonschema included) is loaded when an import first validates a document: its package,
+    //   validation package and exceptions module are set up unexecuted, the two functions moto
+    //   takes from it load them on first call, and the exception class moto's except clauses name
+    //   is a placeholder until then, rebound to the real one where it was imported once it is
+    //   loaded (nothing can raise the real one before).
+    // Each of these falls back to moto as it is, saying so on stderr, where moto has changed.
     private const string Launcher = """
-        import os, sys, threading, time, urllib.request
+        import gc, os, sys, threading, time, urllib.request
+        gc.disable()
         parent = os.getppid()
         def watch():
             while True:
                 time.sleep(0.5)
                 if os.getppid() != parent:
                     os._exit(0)
+        serving, busy = threading.Lock(), {"requests": 0, "last": time.monotonic()}
+        def requests_counted():
+            from moto.moto_server.werkzeug_app import DomainDispatcherApplication
+            original = DomainDispatcherApplication.__call__
+            def call(self, environ, start_response):
+                with serving:
+                    busy["requests"] += 1
+                try:
+                    return original(self, environ, start_response)
+                finally:
+                    with serving:
+                        busy["requests"] -= 1
+                        busy["last"] = time.monotonic()
+            DomainDispatcherApplication.__call__ = call
+        def until_idle():
+            deadline = time.monotonic() + 5
+            while time.monotonic() < deadline:
+                with serving:
+                    if busy["requests"] == 0 and time.monotonic() - busy["last"] >= 0.05:
+                        return
+                time.sleep(0.01)
         def warm(port):
             calls = [("apigateway", "GET", "/restapis", None, None),
                      ("dynamodb", "POST", "/", "DynamoDB_20120810.ListTables", b"{}"),
                      ("logs", "POST", "/", "Logs_20140328.DescribeLogGroups", b"{}")]
-            for _ in range(1000):
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/data.json", timeout=2).read()
-                    break
-                except OSError:
-                    time.sleep(0.01)
+            try:
+                for _ in range(1000):
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/moto-api/data.json", timeout=2).read()
+                        break
+                    except OSError:
+                        time.sleep(0.01)
+                until_idle()
+            finally:
+                gc.freeze()
+                gc.enable()
             for service, method, path, target, body in calls:
+                until_idle()
                 headers = {"Authorization": f"AWS4-HMAC-SHA256 Credential=warmup/20240101/us-east-1/{service}/aws4_request, SignedHeaders=host, Signature=0"}
                 if target:
                     headers["X-Amz-Target"] = target
@@ -125,6 +165,95 @@ internal sealed class MotoServer : IAsyncDisposable
                         shared[key] = original(self, name)
                 return shared[key]
             botocore.loaders.Loader.load_data_with_path = load_data_with_path
+        def url_builders_on_first_use():
+            from werkzeug.routing.rules import Rule
+            original = Rule._compile_builder
+            def _compile_builder(self, append_unknown=True):
+                compiled = []
+                def build(rule, *args, **kwargs):
+                    if not compiled:
+                        compiled.append(original(rule, append_unknown).__get__(rule, None))
+                    return compiled[0](*args, **kwargs)
+                return build
+            Rule._compile_builder = _compile_builder
+        def method_urls_from_the_model():
+            import types
+            import botocore.session
+            import moto.core.responses
+            session, loading = [], threading.Lock()
+            def client(service_name, region_name=None, **_):
+                with loading:
+                    if not session:
+                        session.append(botocore.session.get_session())
+                return types.SimpleNamespace(_service_model=session[0].get_service_model(service_name))
+            moto.core.responses.boto3 = types.SimpleNamespace(client=client)
+        unkept = []
+        def keep(directory, name, value):
+            import pickle, tempfile
+            try:
+                handle, temporary = tempfile.mkstemp(dir=directory)
+                with os.fdopen(handle, "wb") as file:
+                    pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, os.path.join(directory, name))
+            except OSError as error:
+                if not unkept:
+                    unkept.append(error)
+                    print(f"botocore's parsed data cannot be kept in {directory}: {error}", file=sys.stderr)
+        def kept(directory, name):
+            import pickle
+            try:
+                with open(os.path.join(directory, name), "rb") as file:
+                    return pickle.load(file)
+            except FileNotFoundError:
+                return None
+            except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError) as error:
+                print(f"botocore's kept data {name} is unreadable ({error!r}); parsing it again", file=sys.stderr)
+                return None
+        def botocore_data_kept_across_runs(directory):
+            import hashlib, botocore, botocore.loaders
+            directory = os.path.join(directory, "botocore-" + botocore.__version__)
+            os.makedirs(directory, exist_ok=True)
+            def key(*parts):
+                return hashlib.blake2b(repr(parts).encode(), digest_size=20).hexdigest()
+            list_services = botocore.loaders.Loader.list_available_services
+            def list_available_services(self, type_name):
+                stamps = tuple((path, os.stat(path).st_mtime_ns) for path in self.search_paths if os.path.isdir(path))
+                name = "services-" + key(stamps, type_name)
+                services = kept(directory, name)
+                if services is None:
+                    services = list_services(self, type_name)
+                    keep(directory, name, services)
+                return list(services)
+            botocore.loaders.Loader.list_available_services = list_available_services
+            load_file = botocore.loaders.JSONFileLoader.load_file
+            def load_file_kept(self, file_path):
+                for extension in botocore.loaders._JSON_OPEN_METHODS:
+                    try:
+                        stat = os.stat(file_path + extension)
+                    except OSError:
+                        continue
+                    name = "data-" + key(file_path + extension, stat.st_mtime_ns, stat.st_size)
+                    data = kept(directory, name)
+                    if data is None:
+                        data = load_file(self, file_path)
+                        if data is not None:
+                            keep(directory, name, data)
+                    return data
+                return None
+            botocore.loaders.JSONFileLoader.load_file = load_file_kept
+        try:
+            url_builders_on_first_use()
+        except (ImportError, AttributeError) as error:
+            print(f"werkzeug compiles every URL builder of moto's routes: {error}", file=sys.stderr)
+        try:
+            method_urls_from_the_model()
+        except (ImportError, AttributeError) as error:
+            print(f"moto builds a client to read a service's routes: {error}", file=sys.stderr)
+        if os.environ.get("PATTERNS_MOTO_CACHE"):
+            try:
+                botocore_data_kept_across_runs(os.environ["PATTERNS_MOTO_CACHE"])
+            except (ImportError, AttributeError, OSError) as error:
+                print(f"botocore parses its data again at every start: {error}", file=sys.stderr)
         try:
             sqs_retention_from_the_queue()
         except (ImportError, AttributeError) as error:
@@ -142,7 +271,12 @@ internal sealed class MotoServer : IAsyncDisposable
         except (ImportError, AttributeError) as error:
             print(f"moto imports its OpenAPI validator with API Gateway: {error}", file=sys.stderr)
         threading.Thread(target=watch, daemon=True).start()
-        threading.Thread(target=warm, args=(sys.argv[sys.argv.index("-p") + 1],), daemon=True).start()
+        try:
+            requests_counted()
+            threading.Thread(target=warm, args=(sys.argv[sys.argv.index("-p") + 1],), daemon=True).start()
+        except (ImportError, AttributeError) as error:
+            gc.enable()
+            print(f"moto starts without warming its services: {error}", file=sys.stderr)
         from moto.server import main
         main(sys.argv[1:])
         """;
@@ -166,8 +300,9 @@ internal sealed class MotoServer : IAsyncDisposable
     /// <param name="python">An interpreter that can import moto.</param>
     /// <param name="callbackPort">The edge's port, given to moto as MOTO_PORT so that its own
     /// internal calls (Step Functions invoking Lambda, …) come back through the edge.</param>
-    /// <param name="accountId">The account every resource belongs to (MOTO_ACCOUNT_ID), the same as the Lambda service's ARNs.</param>
-    public static async Task<MotoServer> StartAsync(string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
+    /// <param name="options">The account every resource belongs to (MOTO_ACCOUNT_ID, the same as the
+    /// Lambda service's ARNs), the state directory where botocore's parsed data is kept across runs, the log.</param>
+    public static async Task<MotoServer> StartAsync(string python, int callbackPort, LocalCloudOptions options, CancellationToken cancellationToken)
     {
         // moto binds its port itself, a second after it was found free while Python imports
         // moto; any outgoing connection of the machine may take the port in between. That
@@ -176,20 +311,21 @@ internal sealed class MotoServer : IAsyncDisposable
         {
             try
             {
-                return await StartOnAsync(FreePort(), python, callbackPort, accountId, log, cancellationToken).ConfigureAwait(false);
+                return await StartOnAsync(FreePort(), python, callbackPort, options, cancellationToken).ConfigureAwait(false);
             }
             catch (MotoPortTakenException exception) when (attempt < 3)
             {
-                log?.WriteLine($"{exception.Message} Starting moto_server on another port.");
+                options.Log?.WriteLine($"{exception.Message} Starting moto_server on another port.");
             }
         }
     }
 
-    private static async Task<MotoServer> StartOnAsync(int port, string python, int callbackPort, string accountId, TextWriter? log, CancellationToken cancellationToken)
+    private static async Task<MotoServer> StartOnAsync(int port, string python, int callbackPort, LocalCloudOptions options, CancellationToken cancellationToken)
     {
         var startInfo = PythonStartInfo.For(python, ["-c", Launcher, "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         startInfo.Environment["MOTO_PORT"] = callbackPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        startInfo.Environment["MOTO_ACCOUNT_ID"] = accountId;
+        startInfo.Environment["MOTO_ACCOUNT_ID"] = options.AccountId;
+        startInfo.Environment["PATTERNS_MOTO_CACHE"] = Path.Combine(options.StateDirectory, "moto-cache");
         startInfo.Environment["PYTHONUNBUFFERED"] = "1";
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start moto_server with '{python}'.");
@@ -199,7 +335,7 @@ internal sealed class MotoServer : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var server = new MotoServer(process, new Uri($"http://127.0.0.1:{port}/"), log);
+        var server = new MotoServer(process, new Uri($"http://127.0.0.1:{port}/"), options.Log);
         try
         {
             await server.WaitHealthyAsync(output, cancellationToken).ConfigureAwait(false);
@@ -242,7 +378,7 @@ internal sealed class MotoServer : IAsyncDisposable
             }
             if (deadline.Elapsed > StartDeadline)
                 throw new TimeoutException($"moto_server did not answer on {Url} within {StartDeadline.TotalSeconds:0} s. Its output:{Environment.NewLine}{output}");
-            await Task.Delay(25, cancellationToken).ConfigureAwait(false);
+            await Task.Delay(10, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class ProvisionerTests(ProvisioningFixture cloud) : IClassFixture<
     [Fact]
     public async Task A_failed_table_is_named_and_the_function_that_references_it_is_not_created()
     {
-        await new TableProvisioner(cloud.Clients.DynamoDb).ProvisionAsync(new Table("Failing-keys", new KeyAttribute("id", AttributeType.Number)), CancellationToken.None);
+        await new TableProvisioner(cloud.Clients.Tables).ProvisionAsync(new Table("Failing-keys", new KeyAttribute("id", AttributeType.Number)), CancellationToken.None);
         var app = new AppModelBuilder();
         var table = app.AddTable("Failing-keys", partitionKey: "id");
         app.AddFunction("Failing-dependent", Handler).WithReference(table, "TABLE_NAME");

@@ -13,7 +13,7 @@ public sealed class TableProvisioningTests(ProvisioningFixture cloud) : IClassFi
     {
         var table = new Table("Sensors-create", new KeyAttribute("sensorId"), new KeyAttribute("timestamp", AttributeType.Number));
 
-        var provisioned = await new TableProvisioner(cloud.Clients.DynamoDb).ProvisionAsync(table, CancellationToken.None);
+        var provisioned = await new TableProvisioner(cloud.Clients.Tables).ProvisionAsync(table, CancellationToken.None);
 
         var described = (await cloud.Clients.DynamoDb.DescribeTableAsync("Sensors-create")).Table;
         Assert.Equal(TableStatus.ACTIVE, described.TableStatus);
@@ -28,7 +28,7 @@ public sealed class TableProvisioningTests(ProvisioningFixture cloud) : IClassFi
     public async Task Provisioning_twice_keeps_the_table_and_its_items()
     {
         var table = new Table("Products-twice", new KeyAttribute("productId"));
-        var provisioner = new TableProvisioner(cloud.Clients.DynamoDb);
+        var provisioner = new TableProvisioner(cloud.Clients.Tables);
         var first = await provisioner.ProvisionAsync(table, CancellationToken.None);
         await cloud.Clients.DynamoDb.PutItemAsync("Products-twice", new Dictionary<string, AttributeValue> { ["productId"] = new("p1") });
 
@@ -42,7 +42,7 @@ public sealed class TableProvisioningTests(ProvisioningFixture cloud) : IClassFi
     [Fact]
     public async Task An_existing_table_with_other_keys_is_reported_not_replaced()
     {
-        var provisioner = new TableProvisioner(cloud.Clients.DynamoDb);
+        var provisioner = new TableProvisioner(cloud.Clients.Tables);
         await provisioner.ProvisionAsync(new Table("Orders-keys", new KeyAttribute("orderId")), CancellationToken.None);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>

@@ -67,7 +67,7 @@ public class ExecuteApiFixture : IAsyncLifetime
         var python = await MotoInstaller.ResolvePythonAsync(Options, CancellationToken.None);
         var edgeSocket = EdgeSocket.Bind(0);
         var edgePort = EdgeSocket.PortOf(edgeSocket);
-        _moto = await MotoServer.StartAsync(python, edgePort, Options.AccountId, Options.Log, CancellationToken.None);
+        _moto = await MotoServer.StartAsync(python, edgePort, Options, CancellationToken.None);
         Moto = new HttpClient { BaseAddress = _moto.Url };
         var executor = new ApiGatewayExecutor(new MotoClient(Moto, Options.Region), Lambda, Options, _tracing, _time);
         var proxy = new MotoProxy(Moto, Options.Region);
