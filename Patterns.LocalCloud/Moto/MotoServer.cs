@@ -117,6 +117,19 @@ internal sealed class MotoServer : IAsyncDisposable
                         listed[key] = original(self, type_name)
                 return list(listed[key])
             botocore.loaders.Loader.list_available_services = list_available_services
+        def x509_on_first_use():
+            import importlib.util
+            name = "cryptography.x509"
+            if name in sys.modules:
+                return
+            spec = importlib.util.find_spec(name)
+            if spec is None or spec.loader is None:
+                return
+            spec.loader = importlib.util.LazyLoader(spec.loader)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+            setattr(sys.modules["cryptography"], "x509", module)
         def openapi_validator_on_first_use():
             import importlib.util
             spec = importlib.util.find_spec("openapi_spec_validator")
@@ -178,14 +191,11 @@ internal sealed class MotoServer : IAsyncDisposable
             Rule._compile_builder = _compile_builder
         def method_urls_from_the_model():
             import types
-            import botocore.session
             import moto.core.responses
-            session, loading = [], threading.Lock()
+            from moto.core.base_backend import AccountSpecificBackend
             def client(service_name, region_name=None, **_):
-                with loading:
-                    if not session:
-                        session.append(botocore.session.get_session())
-                return types.SimpleNamespace(_service_model=session[0].get_service_model(service_name))
+                # The botocore session moto's backends list their regions with: one session's set-up less.
+                return types.SimpleNamespace(_service_model=AccountSpecificBackend.get_session()._session.get_service_model(service_name))
             moto.core.responses.boto3 = types.SimpleNamespace(client=client)
         unkept = []
         def keep(directory, name, value):
@@ -266,6 +276,10 @@ internal sealed class MotoServer : IAsyncDisposable
             shared_data_loaded_once()
         except (ImportError, AttributeError) as error:
             print(f"moto reads botocore's endpoints once per session: {error}", file=sys.stderr)
+        try:
+            x509_on_first_use()
+        except (ImportError, AttributeError) as error:
+            print(f"moto imports cryptography's X.509 with IAM: {error}", file=sys.stderr)
         try:
             openapi_validator_on_first_use()
         except (ImportError, AttributeError) as error:
