@@ -120,7 +120,7 @@ public sealed class LocalCloudHost : IAsyncDisposable
         var edgeLoopback = new MotoClient(new HttpClient(new SocketsHttpHandler { UseCookies = false, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) })
         { BaseAddress = new Uri($"http://127.0.0.1:{edgePort}/"), Timeout = Timeout.InfiniteTimeSpan }, options.Region);
 
-        var telemetry = options.OtlpEndpoint is { } otlpEndpoint ? new LocalCloudTelemetry(otlpEndpoint, edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture)) : null;
+        var telemetry = options.OtlpEndpoint is { } otlpEndpoint ? new LocalCloudTelemetry(otlpEndpoint, edgePort.ToString(System.Globalization.CultureInfo.InvariantCulture), options.Log) : null;
         var proxy = new MotoProxy(motoHttp, options.Region);
         var lambda = new LambdaService(options, motoClient, edgePort, telemetry?.Lambda, telemetry?.Sqs);
         var apiGateway = new ApiGatewayExecutor(motoClient, lambda, options, telemetry?.ApiGateway);
