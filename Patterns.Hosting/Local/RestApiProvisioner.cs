@@ -29,8 +29,11 @@ internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string reg
     public async Task<RestApiDraft> PrepareAsync(RestApi api, CancellationToken cancellationToken)
     {
         var (restApi, changed) = await FindOrCreateAsync(api.Name, cancellationToken).ConfigureAwait(false);
-        var resources = (await apiGateway.GetAllResourcesAsync(restApi.Id, embedMethods: true, cancellationToken).ConfigureAwait(false))
-            .ToDictionary(r => r.Path, StringComparer.Ordinal);
+        // A new API has its root and nothing else, and CreateRestApi names the root: no call to list them.
+        var resources = changed && restApi.RootResourceId is { Length: > 0 } rootId
+            ? new Dictionary<string, ApiResource>(StringComparer.Ordinal) { ["/"] = new ApiResource { Id = rootId, Path = "/" } }
+            : (await apiGateway.GetAllResourcesAsync(restApi.Id, embedMethods: true, cancellationToken).ConfigureAwait(false))
+                .ToDictionary(r => r.Path, StringComparer.Ordinal);
         foreach (var path in api.Routes.Select(r => r.Path).Distinct(StringComparer.Ordinal))
             changed |= await EnsureResourceAsync(restApi.Id, path, resources, cancellationToken).ConfigureAwait(false);
         return new RestApiDraft(api, restApi.Id, resources, changed);

@@ -251,6 +251,27 @@ internal sealed class MotoServer : IAsyncDisposable
                     return data
                 return None
             botocore.loaders.JSONFileLoader.load_file = load_file_kept
+            regions_kept_across_runs(directory, key)
+        def regions_kept_across_runs(directory, key):
+            # A service's first backend lists its regions from botocore's endpoints: unpickling
+            # those takes longer than the request that needs them, for a list that changes only
+            # with botocore. Each service's list is kept, keyed by the endpoint files' stamps.
+            import botocore
+            from moto.core.base_backend import AccountSpecificBackend
+            data = os.path.join(os.path.dirname(botocore.__file__), "data")
+            stamps = []
+            for file in ("endpoints.json", "partitions.json"):
+                stat = os.stat(os.path.join(data, file))
+                stamps.append((file, stat.st_mtime_ns, stat.st_size))
+            generate_regions = AccountSpecificBackend._generate_regions
+            def _generate_regions(self, service_name):
+                name = "regions-" + key(tuple(stamps), service_name)
+                regions = kept(directory, name)
+                if regions is None:
+                    regions = generate_regions(self, service_name)
+                    keep(directory, name, regions)
+                return list(regions)
+            AccountSpecificBackend._generate_regions = _generate_regions
         try:
             url_builders_on_first_use()
         except (ImportError, AttributeError) as error:

@@ -4,7 +4,7 @@ using Patterns.LocalCloud;
 
 namespace Patterns.Tests.LocalCloud;
 
-/// <summary>What moto's start keeps across runs: botocore's parsed data, in the state directory.</summary>
+/// <summary>What moto's start keeps across runs: botocore's parsed data and services' regions, in the state directory.</summary>
 public sealed class MotoStartTests
 {
     [Fact]
@@ -17,6 +17,7 @@ public sealed class MotoStartTests
         var kept = KeptFiles(state);
         Assert.Contains(kept.Keys, name => Path.GetFileName(name).StartsWith("data-", StringComparison.Ordinal));
         Assert.Contains(kept.Keys, name => Path.GetFileName(name).StartsWith("services-", StringComparison.Ordinal));
+        Assert.Contains(kept.Keys, name => Path.GetFileName(name).StartsWith("regions-", StringComparison.Ordinal));
 
         await ListTablesOnAFreshCloudAsync(options);
 
