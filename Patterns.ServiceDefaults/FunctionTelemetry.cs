@@ -45,6 +45,9 @@ public sealed class FunctionTelemetry : IDisposable
     /// </summary>
     private const int MetricIntervalMilliseconds = 1_000;
 
+    /// <summary>Tag combinations kept per metric; more go to OpenTelemetry's overflow point.</summary>
+    private const int MetricCardinalityLimit = 64;
+
     private readonly TracerProvider tracerProvider;
     private readonly AwsSdkTracingCustomizer sdkTracing;
     private readonly Task<(MeterProvider Meters, ILoggerFactory Logs)> metricsAndLogs;
@@ -56,13 +59,16 @@ public sealed class FunctionTelemetry : IDisposable
         this.metricsAndLogs = metricsAndLogs;
     }
 
-    /// <summary>The function's log lines as OTLP log records, tied to the span current when written.</summary>
-    public ILogger FunctionLog => field ??= MetricsAndLogs().Logs.CreateLogger("Function");
+    /// <summary>
+    /// The function's log lines as OTLP log records, tied to the span current when written. Its
+    /// export starts beside the handler's binding; the first line written waits for it if it has not.
+    /// </summary>
+    public ILogger FunctionLog => field ??= new DeferredLogger(() => MetricsAndLogs().Logs.CreateLogger("Function"));
 
     /// <summary>
     /// Waits until metrics and log records are exported too (they start beside the handler's
-    /// binding, off the init path); the runtime calls it before its first invocation, so that
-    /// nothing an invocation records is missed.
+    /// binding, off the init path); the runtime calls it before it records an invocation's
+    /// metrics, so that no measurement is taken before anything listens.
     /// </summary>
     public void WaitUntilStarted() => MetricsAndLogs();
 
@@ -123,6 +129,10 @@ public sealed class FunctionTelemetry : IDisposable
             .AddMeter(RuntimeMeterName)
             // The .NET runtime's own metrics (GC, heap, thread pool, exceptions), read at each export.
             .AddRuntimeInstrumentation()
+            // A stream keeps room for as many points as its limit from its start: OpenTelemetry's
+            // 2,000 made each instrument's set-up cost some 3 ms of a cold start. These have a
+            // handful of tag combinations each (a trigger, a GC generation).
+            .AddView("*", new MetricStreamConfiguration { CardinalityLimit = MetricCardinalityLimit })
             .AddOtlpExporter((otlp, reader) =>
             {
                 Configure(otlp, new Uri(baseUri, "v1/metrics"));

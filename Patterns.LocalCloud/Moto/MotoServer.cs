@@ -40,6 +40,10 @@ internal sealed class MotoServer : IAsyncDisposable
     //   takes from it load them on first call, and the exception class moto's except clauses name
     //   is a placeholder until then, rebound to the real one where it was imported once it is
     //   loaded (nothing can raise the real one before).
+    // - IAM (its models, its access control, S3's models with them; 35 ms) is imported by the first
+    //   call of any service, to check the call against policies that moto checks only once
+    //   INITIAL_NO_AUTH_ACTION_COUNT calls were made, which is never unless it is set: the call
+    //   is counted as moto counts it, and IAM is imported when a check is due;
     // Each of these falls back to moto as it is, saying so on stderr, where moto has changed.
     private const string Launcher = """
         import gc, os, sys, threading, time, urllib.request
@@ -165,6 +169,25 @@ internal sealed class MotoServer : IAsyncDisposable
                 return call
             package.validate = deferred("validate")
             package.validate_spec = deferred("validate_spec")
+        def iam_checks_on_first_use():
+            from moto import settings
+            from moto.core.authorization import ActionAuthenticatorMixin as mixin
+            normal, s3 = mixin._authenticate_and_authorize_normal_action, mixin._authenticate_and_authorize_s3_action
+            def unchecked():
+                # moto's own rule: calls are checked once INITIAL_NO_AUTH_ACTION_COUNT calls were
+                # made (never, unless set); until then it only counts them.
+                if mixin.request_count >= settings.INITIAL_NO_AUTH_ACTION_COUNT:
+                    return False
+                mixin.request_count += 1
+                return True
+            def normal_action(self, resource="*"):
+                if not unchecked():
+                    normal(self, resource)
+            def s3_action(self, bucket_name=None, key_name=None):
+                if not unchecked():
+                    s3(self, bucket_name, key_name)
+            mixin._authenticate_and_authorize_normal_action = normal_action
+            mixin._authenticate_and_authorize_s3_action = s3_action
         def shared_data_loaded_once():
             import botocore.loaders
             shared, loading = {}, threading.Lock()
@@ -297,6 +320,10 @@ internal sealed class MotoServer : IAsyncDisposable
             shared_data_loaded_once()
         except (ImportError, AttributeError) as error:
             print(f"moto reads botocore's endpoints once per session: {error}", file=sys.stderr)
+        try:
+            iam_checks_on_first_use()
+        except (ImportError, AttributeError) as error:
+            print(f"moto imports IAM with the first call of every service: {error}", file=sys.stderr)
         try:
             x509_on_first_use()
         except (ImportError, AttributeError) as error:

@@ -45,6 +45,10 @@ internal sealed class ScriptedHttpServer : IAsyncDisposable
             {
                 return;
             }
+            catch (SocketException) when (_stop.IsCancellationRequested)
+            {
+                return; // the listener was stopped before the cancellation reached the pending accept
+            }
             Interlocked.Increment(ref _accepted);
             lock (_connections)
                 _connections.Add(ServeAsync(socket));

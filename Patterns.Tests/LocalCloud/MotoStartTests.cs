@@ -4,7 +4,10 @@ using Patterns.LocalCloud;
 
 namespace Patterns.Tests.LocalCloud;
 
-/// <summary>What moto's start keeps across runs: botocore's parsed data and services' regions, in the state directory.</summary>
+/// <summary>
+/// What moto's start keeps across runs (botocore's parsed data and services' regions, in the state
+/// directory), and what it defers without changing moto's behaviour.
+/// </summary>
 public sealed class MotoStartTests
 {
     [Fact]
@@ -40,6 +43,22 @@ public sealed class MotoStartTests
         await ListTablesOnAFreshCloudAsync(options);
 
         Assert.Contains(KeptFiles(state).Keys, name => !File.ReadAllBytes(name).AsSpan().SequenceEqual(garbage));
+    }
+
+    [Fact]
+    public async Task Calls_are_checked_against_IAM_once_moto_is_told_to_check_them()
+    {
+        await using var cloud = await LocalCloudHost.StartAsync(new LocalCloudOptions { EdgePort = 0, Log = null });
+        using var dynamoDb = EdgeClients.CreateDynamoDbClient(cloud.EdgeUrl, "us-east-1");
+        await dynamoDb.ListTablesAsync(new ListTablesRequest());
+
+        // moto's switch: check every call from now on. The edge's test credentials name no IAM user.
+        using var http = new HttpClient();
+        using var reset = await http.PostAsync(new Uri(cloud.EdgeUrl, "moto-api/reset-auth"), new StringContent("0"));
+        reset.EnsureSuccessStatusCode();
+
+        var refused = await Assert.ThrowsAnyAsync<Amazon.Runtime.AmazonServiceException>(() => dynamoDb.ListTablesAsync(new ListTablesRequest()));
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
     private static async Task ListTablesOnAFreshCloudAsync(LocalCloudOptions options)

@@ -46,6 +46,20 @@ public sealed class InvocationMetricsTests
     }
 
     [Fact]
+    public void A_cold_invocation_begun_while_the_meter_provider_starts_is_recorded_once_it_listens()
+    {
+        using var metrics = new InvocationMetrics(InitDuration, time);
+
+        var measurement = metrics.Start(InvocationOf("""{"httpMethod":"GET","path":"/"}"""), coldStart: true, listenerStarting: true);
+        using var listener = Listen(metrics);
+        time.Advance(TimeSpan.FromMilliseconds(40));
+        metrics.Stop(measurement, failed: false);
+
+        Assert.NotNull(measurement);
+        Assert.Equal(["faas.invoke_duration", "faas.coldstarts", "faas.init_duration", "faas.invocations"], recorded.Select(r => r.Instrument));
+    }
+
+    [Fact]
     public void A_warm_invocation_records_no_cold_start_and_no_init_duration()
     {
         using var metrics = new InvocationMetrics(InitDuration, time);

@@ -43,7 +43,7 @@ internal sealed class InvocationLoop(
 
         byte[]? body = null;
         ErrorResponse? error = null;
-        var measurement = metrics.Start(invocation, coldStart);
+        var measurement = metrics.Start(invocation, coldStart, listenerStarting: telemetry is not null);
         using (var activity = tracing.Start(invocation, coldStart, measurement?.Trigger))
         {
             coldStart = false;
@@ -61,6 +61,8 @@ internal sealed class InvocationLoop(
             }
         }
 
+        // The meter provider starts beside the cold start; what is recorded before it listens is lost.
+        telemetry?.WaitUntilStarted();
         metrics.Stop(measurement, failed: error is not null);
 
         // The trace is complete when the caller sees the result: the span ended above, and leaves now.

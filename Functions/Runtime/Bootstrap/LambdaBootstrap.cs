@@ -41,7 +41,6 @@ internal static class LambdaBootstrap
                 return ExitCodes.InitializationFailed;
             }
 
-            telemetry?.WaitUntilStarted();
             var function = FunctionEnvironment.Read(environment);
             using var tracing = new InvocationTracing(function);
             using var metrics = new InvocationMetrics(SinceProcessStart(time), time);

@@ -39,10 +39,14 @@ internal sealed class InvocationMetrics : IDisposable
     /// <summary>This instance's meter, so that a listener can tell its instruments from another instance's.</summary>
     public Meter Meter { get; } = new(FunctionTelemetry.RuntimeMeterName);
 
-    /// <returns>Null when no instrument is listened to.</returns>
-    public InvocationMeasurement? Start(Invocation invocation, bool coldStart)
+    /// <param name="listenerStarting">
+    /// A meter provider is being built that will listen by the time the invocation is stopped: the
+    /// cold invocation does not wait for it to begin.
+    /// </param>
+    /// <returns>Null when no instrument is listened to, nor will be.</returns>
+    public InvocationMeasurement? Start(Invocation invocation, bool coldStart, bool listenerStarting = false)
     {
-        if (!invokeDuration.Enabled && !initDurations.Enabled && !coldstarts.Enabled && !errors.Enabled && !invocations.Enabled)
+        if (!listenerStarting && !invokeDuration.Enabled && !initDurations.Enabled && !coldstarts.Enabled && !errors.Enabled && !invocations.Enabled)
         {
             return null;
         }
