@@ -95,7 +95,8 @@ public sealed class LocalApp : IAsyncDisposable
             dashboard = await dashboardStart.ConfigureAwait(false);
             using var clients = new EdgeClients(localCloud.EdgeUrl, options.LocalCloud.Region);
             var motoReady = localCloud.WhenMotoReadyAsync(cancellationToken);
-            var provisioning = new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl).ProvisionAsync(model, cancellationToken);
+            // The local cloud was started just now, with a moto of its own: nothing is there yet.
+            var provisioning = new Provisioner(clients, options, functionsDirectory, localCloud.EdgeUrl, freshCloud: true).ProvisionAsync(model, cancellationToken);
             try
             {
                 await Task.WhenAll(motoReady, provisioning).ConfigureAwait(false);

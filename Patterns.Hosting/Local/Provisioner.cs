@@ -10,7 +10,11 @@ namespace Patterns.Hosting.Local;
 /// authorizers) after the functions it invokes — so independent work runs in parallel, in
 /// dependency order.
 /// </summary>
-internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, string? functionsDirectory, Uri edgeUrl)
+/// <param name="freshCloud">
+/// The local cloud was started empty for this provisioning, so resources that are found by name
+/// before they are created (REST APIs, user pools and their clients) are created at once.
+/// </param>
+internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, string? functionsDirectory, Uri edgeUrl, bool freshCloud = false)
 {
     private readonly string _region = options.LocalCloud.Region;
     private readonly string _accountId = options.LocalCloud.AccountId;
@@ -18,7 +22,7 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
     public async Task<ProvisionedApp> ProvisionAsync(AppModel model, CancellationToken cancellationToken)
     {
         var grants = new LambdaGrants(clients.Lambda, _accountId);
-        var userPoolProvisioner = new UserPoolProvisioner(clients.Cognito, _region, _accountId);
+        var userPoolProvisioner = new UserPoolProvisioner(clients.Cognito, _region, _accountId, freshCloud);
         var topicProvisioner = new TopicProvisioner(clients.Sns, grants);
         // Made on first use, as the S3 client it needs (see EdgeClients).
         var bucketProvisioner = new Lazy<BucketProvisioner>(() => new BucketProvisioner(clients.S3, grants));
@@ -149,7 +153,7 @@ internal sealed class Provisioner(EdgeClients clients, LocalAppOptions options, 
         RestApi api, Dictionary<string, Task<ProvisionedFunction>> functions, Dictionary<string, Task<ProvisionedUserPool>> userPools, LambdaGrants grants, CancellationToken cancellationToken)
     {
         await Task.Yield();
-        var provisioner = new RestApiProvisioner(clients.ApiGateway, _region, edgeUrl);
+        var provisioner = new RestApiProvisioner(clients.ApiGateway, _region, edgeUrl, freshCloud);
         var draft = await Guard("REST API", api.Name, () => provisioner.PrepareAsync(api, cancellationToken)).ConfigureAwait(false);
 
         var routeFunctions = new Dictionary<string, ProvisionedFunction>(StringComparer.Ordinal);

@@ -11,7 +11,11 @@ namespace Patterns.Hosting.Local;
 /// method and its Lambda proxy integration where they differ, removes methods the model no
 /// longer has, and deploys to the stage when anything changed or the stage is missing.
 /// </summary>
-internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string region, Uri edgeUrl)
+/// <param name="freshCloud">
+/// The API Gateway behind the client was started empty for this provisioning: an API is created
+/// without first being looked for by name (one round trip less on the start's longest path).
+/// </param>
+internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string region, Uri edgeUrl, bool freshCloud = false)
 {
     private const string LambdaProxy = "AWS_PROXY";
 
@@ -74,7 +78,9 @@ internal sealed class RestApiProvisioner(ApiGatewayClient apiGateway, string reg
 
     private async Task<(Patterns.AwsClients.ApiGateway.RestApi Api, bool Created)> FindOrCreateAsync(string name, CancellationToken cancellationToken)
     {
-        var existing = (await apiGateway.GetAllRestApisAsync(cancellationToken).ConfigureAwait(false)).Where(a => a.Name == name).ToList();
+        var existing = freshCloud
+            ? []
+            : (await apiGateway.GetAllRestApisAsync(cancellationToken).ConfigureAwait(false)).Where(a => a.Name == name).ToList();
         return existing.Count switch
         {
             0 => (await apiGateway.CreateRestApiAsync(new CreateRestApiRequest(name), cancellationToken).ConfigureAwait(false), true),
