@@ -40,8 +40,8 @@ internal sealed class InvocationMetrics : IDisposable
     public Meter Meter { get; } = new(FunctionTelemetry.RuntimeMeterName);
 
     /// <param name="listenerStarting">
-    /// A meter provider is being built that will listen by the time the invocation is stopped: the
-    /// cold invocation does not wait for it to begin.
+    /// A meter provider listens, or is being built and will by the time the invocation is stopped:
+    /// the cold invocation is measured without waiting for it to begin.
     /// </param>
     /// <returns>Null when no instrument is listened to, nor will be.</returns>
     public InvocationMeasurement? Start(Invocation invocation, bool coldStart, bool listenerStarting = false)
