@@ -44,8 +44,14 @@ internal sealed class MotoServer : IAsyncDisposable
     //   call of any service, to check the call against policies that moto checks only once
     //   INITIAL_NO_AUTH_ACTION_COUNT calls were made, which is never unless it is set: the call
     //   is counted as moto counts it, and IAM is imported when a check is due;
+    // - urllib3 is imported first, at the top of the stack. Where moto's import of its core reaches
+    //   it (through boto3, s3transfer and botocore), the regular-expression parser's calls cross a
+    //   boundary between two chunks of CPython's frame stack, and an interpreter without the fix
+    //   of CPython issue gh-142183 allocates and frees a chunk on each such call: urllib3's URL
+    //   patterns took about 100 ms to compile there, against 5 ms here.
     // Each of these falls back to moto as it is, saying so on stderr, where moto has changed.
     private const string Launcher = """
+        import urllib3
         import gc, os, sys, threading, time, urllib.request
         gc.disable()
         parent = os.getppid()
