@@ -44,6 +44,9 @@ internal sealed class MotoServer : IAsyncDisposable
     //   call of any service, to check the call against policies that moto checks only once
     //   INITIAL_NO_AUTH_ACTION_COUNT calls were made, which is never unless it is set: the call
     //   is counted as moto counts it, and IAM is imported when a check is due;
+    // - YAML (moto's mocking library and API Gateway's import of a YAML document use it, neither at
+    //   a start) and requests' character-set detector (which guesses a response's encoding) are in
+    //   sys.modules unexecuted and run on their first use: some 40 ms of CPU a start did not need;
     // - urllib3 is imported first, at the top of the stack. Where moto's import of its core reaches
     //   it (through boto3, s3transfer and botocore), the regular-expression parser's calls cross a
     //   boundary between two chunks of CPython's frame stack, and an interpreter without the fix
@@ -127,19 +130,53 @@ internal sealed class MotoServer : IAsyncDisposable
                         listed[key] = original(self, type_name)
                 return list(listed[key])
             botocore.loaders.Loader.list_available_services = list_available_services
-        def x509_on_first_use():
+        def on_first_use(name, preset=None):
+            # The module is in sys.modules unexecuted, with the attributes a module has before its
+            # code runs (and those of preset); the first lookup of any other attribute runs its code,
+            # in one thread while others wait for it, as an import would.
             import importlib.util
-            name = "cryptography.x509"
             if name in sys.modules:
                 return
             spec = importlib.util.find_spec(name)
             if spec is None or spec.loader is None:
                 return
-            spec.loader = importlib.util.LazyLoader(spec.loader)
             module = importlib.util.module_from_spec(spec)
+            loader, plain, loading, loaded = spec.loader, type(module), threading.RLock(), []
+            class OnFirstUse(plain):
+                def __getattr__(self, attribute):
+                    with loading:
+                        if not loaded:
+                            loaded.append(True)
+                            try:
+                                loader.exec_module(self)
+                            except BaseException:
+                                sys.modules.pop(name, None)
+                                raise
+                            self.__class__ = plain
+                    return object.__getattribute__(self, attribute)
+            module.__dict__.update(preset or {})
+            module.__class__ = OnFirstUse
             sys.modules[name] = module
-            spec.loader.exec_module(module)
-            setattr(sys.modules["cryptography"], "x509", module)
+        def yaml_and_charset_detection_on_first_use():
+            import importlib.util
+            on_first_use("yaml")
+            # requests reads charset_normalizer's version when it is imported; the detector itself
+            # is used only to guess a response's encoding.
+            spec = importlib.util.find_spec("charset_normalizer")
+            if spec is None or spec.origin is None:
+                return
+            with open(os.path.join(os.path.dirname(spec.origin), "version.py")) as version:
+                for line in version:
+                    if line.startswith("__version__"):
+                        on_first_use("charset_normalizer", {"__version__": line.split("=", 1)[1].strip().strip("\"'")})
+                        return
+        def x509_on_first_use():
+            name = "cryptography.x509"
+            if name in sys.modules:
+                return
+            on_first_use(name)
+            if name in sys.modules:
+                setattr(sys.modules["cryptography"], "x509", sys.modules[name])
         def openapi_validator_on_first_use():
             import importlib.util
             spec = importlib.util.find_spec("openapi_spec_validator")
@@ -301,6 +338,10 @@ internal sealed class MotoServer : IAsyncDisposable
                     keep(directory, name, regions)
                 return list(regions)
             AccountSpecificBackend._generate_regions = _generate_regions
+        try:
+            yaml_and_charset_detection_on_first_use()
+        except (ImportError, OSError) as error:
+            print(f"moto imports YAML and requests' charset detection at its start: {error}", file=sys.stderr)
         try:
             url_builders_on_first_use()
         except (ImportError, AttributeError) as error:
