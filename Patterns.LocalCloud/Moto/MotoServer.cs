@@ -130,16 +130,16 @@ internal sealed class MotoServer : IAsyncDisposable
                         listed[key] = original(self, type_name)
                 return list(listed[key])
             botocore.loaders.Loader.list_available_services = list_available_services
-        def on_first_use(name, preset=None):
+        def on_first_use(name):
             # The module is in sys.modules unexecuted, with the attributes a module has before its
-            # code runs (and those of preset); the first lookup of any other attribute runs its code,
-            # in one thread while others wait for it, as an import would.
+            # code runs; the first lookup of any other attribute runs its code, in one thread while
+            # others wait for it, as an import would. Returns the module, or None if it is not deferred.
             import importlib.util
             if name in sys.modules:
-                return
+                return None
             spec = importlib.util.find_spec(name)
             if spec is None or spec.loader is None:
-                return
+                return None
             module = importlib.util.module_from_spec(spec)
             loader, plain, loading, loaded = spec.loader, type(module), threading.RLock(), []
             class OnFirstUse(plain):
@@ -154,29 +154,26 @@ internal sealed class MotoServer : IAsyncDisposable
                                 raise
                             self.__class__ = plain
                     return object.__getattribute__(self, attribute)
-            module.__dict__.update(preset or {})
             module.__class__ = OnFirstUse
             sys.modules[name] = module
+            return module
         def yaml_and_charset_detection_on_first_use():
-            import importlib.util
             on_first_use("yaml")
             # requests reads charset_normalizer's version when it is imported; the detector itself
-            # is used only to guess a response's encoding.
-            spec = importlib.util.find_spec("charset_normalizer")
-            if spec is None or spec.origin is None:
+            # is used only to guess a response's encoding. Without the version set here, that read
+            # runs the module.
+            detector = on_first_use("charset_normalizer")
+            if detector is None or not detector.__file__:
                 return
-            with open(os.path.join(os.path.dirname(spec.origin), "version.py")) as version:
+            with open(os.path.join(os.path.dirname(detector.__file__), "version.py")) as version:
                 for line in version:
                     if line.startswith("__version__"):
-                        on_first_use("charset_normalizer", {"__version__": line.split("=", 1)[1].strip().strip("\"'")})
+                        detector.__dict__["__version__"] = line.split("=", 1)[1].strip().strip("\"'")
                         return
         def x509_on_first_use():
-            name = "cryptography.x509"
-            if name in sys.modules:
-                return
-            on_first_use(name)
-            if name in sys.modules:
-                setattr(sys.modules["cryptography"], "x509", sys.modules[name])
+            x509 = on_first_use("cryptography.x509")
+            if x509 is not None:
+                setattr(sys.modules["cryptography"], "x509", x509)
         def openapi_validator_on_first_use():
             import importlib.util
             spec = importlib.util.find_spec("openapi_spec_validator")
